@@ -1,0 +1,5 @@
+/** Every `sesphr` subcommand, in the order `--help` lists them. */
+import type { CommandModule } from 'yargs';
+
+// biome-ignore lint/suspicious/noExplicitAny: yargs command modules differ in their argument types.
+export const commands: readonly CommandModule<any, any>[] = [];
