@@ -1,0 +1,146 @@
+/**
+ * The SeSPHR construction (SPEC 3.1, paper eqs. 5–22) as a key-encapsulation mechanism on the
+ * asymmetric BLS12-381 pairing e: G1 × G2 → GT, Z = e(g1, g2).
+ *
+ * The paper uses a symmetric (Type A) pairing and multiplies 64-byte blocks of the partition by
+ * Z^r. Here K = Z^r is only the encapsulated key: the partition itself is sealed by the DEM
+ * (`dem.ts`, HKDF-SHA-256 + AES-256-GCM). The owner's parameter lives in G1 and keys and
+ * re-encryption keys in G2, so that the SRS's re-encryption is one pairing e(R_P, RK).
+ *
+ * Trust, as in the paper: the SRS generates and keeps every key pair, so it can compute any K from
+ * an R it holds; confidentiality against it rests on it never obtaining the ciphertext.
+ * @module
+ */
+import type { Fp2, Fp12 } from '@noble/curves/abstract/tower.js';
+import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
+import { bls12_381 } from '@noble/curves/bls12-381.js';
+import type { Rng } from './rng.ts';
+
+/** An exponent in Z_q (secret keys x_i, per-level randomness r_j). */
+export type Scalar = bigint;
+/** A point of G1 (the owner's parameter R_{j,P}). */
+export type G1 = WeierstrassPoint<bigint>;
+/** A point of G2 (public keys g2^x, re-encryption keys g2^{x_U/x_P}). */
+export type G2 = WeierstrassPoint<Fp2>;
+/** An element of the target group GT ⊂ Fp12 (session keys K = Z^r, user parameters R_{j,U}). */
+export type Gt = Fp12;
+
+/** A SeSPHR key pair (eq. 5): SK = x, PK = g2^x. */
+export interface KeyPair {
+  readonly sk: Scalar;
+  readonly pk: G2;
+}
+
+const { Fr, Fp12 } = bls12_381.fields;
+
+/** q, the prime order of G1, G2 and GT (255 bits). */
+export const GROUP_ORDER: bigint = Fr.ORDER;
+/** g1, the fixed generator of G1. */
+export const G1_GENERATOR: G1 = bls12_381.G1.Point.BASE;
+/** g2, the fixed generator of G2. */
+export const G2_GENERATOR: G2 = bls12_381.G2.Point.BASE;
+
+/** |u| for the BLS12-381 parameter u = -0xd201000000010000, used by the GT membership test. */
+const BLS_PARAMETER_ABS = 0xd201000000010000n;
+const SCALAR_BITS_MASK = (1n << 255n) - 1n;
+
+let generatorPairing: Gt | undefined;
+
+/** Z = e(g1, g2), computed on first use (a pairing is ~12 ms; importing the module stays free). */
+export function pairingGenerator(): Gt {
+  generatorPairing ??= bls12_381.pairing(G1_GENERATOR, G2_GENERATOR);
+  return generatorPairing;
+}
+
+/**
+ * Checks that `x` is a scalar in [1, q-1] and returns it; `name` says which argument was wrong.
+ * Zero is excluded because x = 0 or r = 0 would make keys, parameters and K trivial.
+ */
+export function assertScalar(x: Scalar, name: string): Scalar {
+  if (typeof x !== 'bigint' || x < 1n || x >= GROUP_ORDER) {
+    throw new RangeError(`${name}: expected a scalar in [1, q-1], got ${String(x)}`);
+  }
+  return x;
+}
+
+/**
+ * A uniform scalar in [1, q-1], by rejection sampling: draw 32 bytes, keep the low 255 bits, retry
+ * unless 1 <= v < q (accepted with probability ≈ 0.91, so no modular bias at all).
+ */
+export function randomScalar(rng: Rng): Scalar {
+  for (;;) {
+    let v = 0n;
+    for (const byte of rng.bytes(32)) v = (v << 8n) | BigInt(byte);
+    v &= SCALAR_BITS_MASK;
+    if (v >= 1n && v < GROUP_ORDER) return v;
+  }
+}
+
+/** PK = g2^x for a secret key x: what the CA certifies and anyone can recompute from SK. */
+export function publicKeyOf(sk: Scalar): G2 {
+  return G2_GENERATOR.multiply(assertScalar(sk, 'sk'));
+}
+
+/** Key generation at the SRS (eq. 5): x ← Z_q*, PK = g2^x. */
+export function generateKeyPair(rng: Rng): KeyPair {
+  const sk = randomScalar(rng);
+  return Object.freeze({ sk, pk: publicKeyOf(sk) });
+}
+
+/** The session key of one access level (eqs. 6–9): K = Z^r, the KEM half of the hybrid scheme. */
+export function sessionKey(r: Scalar): Gt {
+  return Fp12.pow(pairingGenerator(), assertScalar(r, 'r'));
+}
+
+/** The owner's parameter sent to the SRS (eqs. 10–13): R_P = g1^{r·x_P}. */
+export function ownerParameter(r: Scalar, skOwner: Scalar): G1 {
+  const exponent = Fr.mul(assertScalar(r, 'r'), assertScalar(skOwner, 'skOwner'));
+  return G1_GENERATOR.multiply(exponent);
+}
+
+/** The SRS's re-encryption key from owner P to user U (eq. 14): RK = g2^{x_U / x_P mod q}. */
+export function reEncryptionKey(skOwner: Scalar, skUser: Scalar): G2 {
+  const exponent = Fr.div(assertScalar(skUser, 'skUser'), assertScalar(skOwner, 'skOwner'));
+  return G2_GENERATOR.multiply(exponent);
+}
+
+/**
+ * Re-encryption at the SRS (eqs. 15–18): R_U = e(R_P, RK) = Z^{r·x_U}. Only U's secret key turns
+ * it into K, so the SRS can hand it over a channel the cloud may read.
+ */
+export function reEncrypt(rP: G1, rk: G2): Gt {
+  return bls12_381.pairing(rP, rk);
+}
+
+/** User decryption of the key (eqs. 19–22): K = R_U^{1/x_U}. */
+export function decapsulate(rU: Gt, skUser: Scalar): Gt {
+  return Fp12.pow(rU, Fr.inv(assertScalar(skUser, 'skUser')));
+}
+
+/**
+ * The owner recovers K of its own data from the R_P it computed: K = e(R_P^{1/x_P}, g2), which
+ * equals e(R_P, g2)^{1/x_P}; the inverse is applied in G1, where it is cheaper than in GT.
+ */
+export function ownerDecapsulate(rP: G1, skOwner: Scalar): Gt {
+  return bls12_381.pairing(rP.multiply(Fr.inv(assertScalar(skOwner, 'skOwner'))), G2_GENERATOR);
+}
+
+/** Equality of GT elements (they are structured field values, so `===` does not apply). */
+export function gtEquals(a: Gt, b: Gt): boolean {
+  return Fp12.eql(a, b);
+}
+
+/**
+ * Whether an Fp12 value lies in GT, the order-q subgroup, without a 255-bit exponentiation:
+ * first the cyclotomic subgroup test g^{p^4}·g = g^{p^2}, then Scott's test g^p = g^u
+ * (M. Scott, "A note on group membership tests for G1, G2 and GT on BLS pairing-friendly curves",
+ * 2021), where g^u = conjugate(g^{|u|}) because u < 0 and conjugation inverts cyclotomic elements.
+ * The tests cross-check it against the definition g^q = 1.
+ */
+export function isInGt(g: Gt): boolean {
+  if (Fp12.is0(g)) return false;
+  const cyclotomic = Fp12.eql(Fp12.mul(Fp12.frobeniusMap(g, 4), g), Fp12.frobeniusMap(g, 2));
+  if (!cyclotomic) return false;
+  const gToU = Fp12.conjugate(Fp12._cyclotomicExp(g, BLS_PARAMETER_ABS));
+  return Fp12.eql(Fp12.frobeniusMap(g, 1), gToU);
+}
