@@ -11,7 +11,7 @@
  * an R it holds; confidentiality against it rests on it never obtaining the ciphertext.
  * @module
  */
-import type { Fp2, Fp12 } from '@noble/curves/abstract/tower.js';
+import type { Fp2, Fp12 as Fp12Element } from '@noble/curves/abstract/tower.js';
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import type { Rng } from './rng.ts';
@@ -23,7 +23,7 @@ export type G1 = WeierstrassPoint<bigint>;
 /** A point of G2 (public keys g2^x, re-encryption keys g2^{x_U/x_P}). */
 export type G2 = WeierstrassPoint<Fp2>;
 /** An element of the target group GT ⊂ Fp12 (session keys K = Z^r, user parameters R_{j,U}). */
-export type Gt = Fp12;
+export type Gt = Fp12Element;
 
 /** A SeSPHR key pair (eq. 5): SK = x, PK = g2^x. */
 export interface KeyPair {
