@@ -1,0 +1,343 @@
+/**
+ * Per-operation costs of the SeSPHR scheme as implemented (SPEC 7, "beyond the paper"): key
+ * generation, K = Z^r, R_P, RK, re-encryption, both decapsulations, sealing and opening a 64 KiB
+ * partition, and bulk AES-256-GCM throughput on 16 MiB with node:crypto and the pure-JS
+ * @noble/ciphers, beside `openssl speed -evp aes-256-gcm` on the same machine.
+ *
+ * `run()` returns the result for the benchmark driver (bench/main.ts); run standalone with
+ * `npx tsx bench/protocol-ops.ts` it also writes reports/bench/protocol-ops.{json,md}.
+ * Every input is drawn from a fixed seed; times are medians after warm-up.
+ * @module
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gcm } from '@noble/ciphers/aes.js';
+import {
+  aesGcmEncrypt,
+  openPartition,
+  type PartitionAad,
+  sealPartition,
+} from '../src/protocol/crypto/dem.ts';
+import { decodeG2, decodeGt, encodeG2, encodeGt } from '../src/protocol/crypto/encoding.ts';
+import { forkRng, seededRng } from '../src/protocol/crypto/rng.ts';
+import {
+  decapsulate,
+  generateKeyPair,
+  ownerDecapsulate,
+  ownerParameter,
+  pairingGenerator,
+  randomScalar,
+  reEncrypt,
+  reEncryptionKey,
+  sessionKey,
+} from '../src/protocol/crypto/sesphr-kem.ts';
+
+/** One measured operation: `runs` timed calls after `warmup` untimed ones. */
+export interface OpTiming {
+  readonly op: string;
+  readonly what: string;
+  readonly warmup: number;
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+/** OpenSSL's own AES-256-GCM speed, or why it could not be measured. */
+export type OpensslSpeed =
+  | {
+      readonly kind: 'measured';
+      readonly command: string;
+      readonly version: string;
+      readonly mbPerSecond16k: number;
+    }
+  | { readonly kind: 'unavailable'; readonly command: string; readonly reason: string };
+
+/** Bulk AES-256-GCM encryption throughput (MB = 10^6 bytes, as OpenSSL counts). */
+export interface BulkThroughput {
+  readonly bytes: number;
+  readonly runs: number;
+  readonly nodeCryptoMBps: number;
+  readonly nobleCiphersMBps: number;
+  readonly openssl: OpensslSpeed;
+  /** node:crypto over OpenSSL's 16384-byte figure; absent when OpenSSL was not measured. */
+  readonly nodeToOpensslRatio?: number;
+}
+
+/** What `run()` returns and the standalone run writes as JSON. */
+export interface ProtocolOpsResult {
+  readonly benchmark: 'protocol-ops';
+  readonly date: string;
+  readonly machine: {
+    readonly cpu: string;
+    readonly cores: number;
+    readonly node: string;
+    readonly platform: string;
+    /** 1-minute load average at the start: other work on a shared machine skews every figure. */
+    readonly loadAverage1m: number;
+  };
+  readonly seed: string;
+  readonly ops: readonly OpTiming[];
+  readonly bulk: BulkThroughput;
+}
+
+const SEED = 'bench/protocol-ops';
+const PARTITION_BYTES = 64 * 1024;
+const BULK_BYTES = 16 * 1024 * 1024;
+const OPENSSL_ARGS = ['speed', '-evp', 'aes-256-gcm', '-seconds', '1'] as const;
+
+function median(sorted: readonly number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/**
+ * Times `body(i)` for `runs` calls after `warmup` calls. `prepare(i)` builds each call's inputs
+ * outside the timed region so only the operation itself is measured.
+ */
+function timeOp<T>(
+  op: string,
+  what: string,
+  warmup: number,
+  runs: number,
+  prepare: (i: number) => T,
+  body: (input: T) => unknown,
+): OpTiming {
+  for (let i = 0; i < warmup; i++) body(prepare(i));
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = prepare(warmup + i);
+    const start = performance.now();
+    body(input);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return {
+    op,
+    what,
+    warmup,
+    runs,
+    medianMs: round(median(samples), 4),
+    minMs: round(samples[0]!, 4),
+    maxMs: round(samples[samples.length - 1]!, 4),
+  };
+}
+
+function throughputMBps(bytes: number, runs: number, body: () => unknown): number {
+  body();
+  body();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    body();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return round(bytes / 1e6 / (median(samples) / 1000), 1);
+}
+
+/**
+ * The 16384-byte figure of `openssl speed -evp aes-256-gcm` output in MB/s (OpenSSL prints
+ * thousands of bytes per second), or undefined if the output has no such row and column.
+ */
+export function parseOpensslSpeed(output: string): number | undefined {
+  const lines = output.split('\n');
+  const header = lines.find((l) => /^type\s/.test(l));
+  const row = lines.find((l) => /^aes-256-gcm\s/i.test(l));
+  if (header === undefined || row === undefined) return undefined;
+  const column = header
+    .trim()
+    .split(/\s{2,}/)
+    .indexOf('16384 bytes');
+  const cell = row.trim().split(/\s+/)[column];
+  if (column < 1 || cell === undefined) return undefined;
+  const match = /^([\d.]+)k$/.exec(cell);
+  return match ? round(Number(match[1]) / 1000, 1) : undefined;
+}
+
+function measureOpenssl(): OpensslSpeed {
+  const command = `openssl ${OPENSSL_ARGS.join(' ')}`;
+  let output: string;
+  try {
+    output = execFileSync('openssl', OPENSSL_ARGS, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (e) {
+    return { kind: 'unavailable', command, reason: e instanceof Error ? e.message : String(e) };
+  }
+  const mbPerSecond16k = parseOpensslSpeed(output);
+  if (mbPerSecond16k === undefined) {
+    return {
+      kind: 'unavailable',
+      command,
+      reason: 'no AES-256-GCM row with a 16384-byte column in its output',
+    };
+  }
+  const version = /^version:\s*(.+)$/im.exec(output)?.[1]?.trim() ?? 'unknown';
+  return { kind: 'measured', command, version, mbPerSecond16k };
+}
+
+function measureOps(): OpTiming[] {
+  const rng = seededRng(SEED);
+  pairingGenerator();
+  const owner = generateKeyPair(forkRng(rng, 'owner'));
+  const users = Array.from({ length: 64 }, (_, i) => generateKeyPair(forkRng(rng, `user-${i}`)));
+  const rs = Array.from({ length: 64 }, () => randomScalar(rng));
+  const userOf = (i: number) => users[i % users.length]!;
+  const rOf = (i: number) => rs[i % rs.length]!;
+  const aad: PartitionAad = { fileId: 'bench-file', label: 'medical', version: 1 };
+  const partition = rng.bytes(PARTITION_BYTES);
+  const k = sessionKey(rOf(0));
+  const sealed = sealPartition(k, aad, partition, rng);
+  const keyRng = forkRng(rng, 'keygen');
+  const nonceRng = forkRng(rng, 'nonces');
+
+  return [
+    timeOp('key generation', 'x ← Z_q*, PK = g2^x (SRS, eq. 5)', 5, 30, () => keyRng, generateKeyPair),
+    timeOp('sessionKey', 'K = Z^r, one GT exponentiation (owner, eqs. 6–9)', 5, 30, rOf, sessionKey),
+    timeOp('ownerParameter', 'R_P = g1^{r·x_P}, one G1 multiplication (owner, eqs. 10–13)', 5, 30, rOf, (r) =>
+      ownerParameter(r, owner.sk),
+    ),
+    timeOp('reEncryptionKey', 'RK = g2^{x_U/x_P}, one G2 multiplication (SRS, eq. 14)', 5, 30, userOf, (u) =>
+      reEncryptionKey(owner.sk, u.sk),
+    ),
+    timeOp(
+      'reEncrypt',
+      'R_U = e(R_P, RK), one pairing (SRS, eqs. 15–18)',
+      3,
+      20,
+      (i) => ({ rP: ownerParameter(rOf(i), owner.sk), rk: reEncryptionKey(owner.sk, userOf(i).sk) }),
+      ({ rP, rk }) => reEncrypt(rP, rk),
+    ),
+    timeOp(
+      'decapsulate',
+      'K = R_U^{1/x_U}, one GT exponentiation (user, eqs. 19–22)',
+      3,
+      20,
+      (i) => ({
+        rU: reEncrypt(ownerParameter(rOf(i), owner.sk), reEncryptionKey(owner.sk, userOf(i).sk)),
+        u: userOf(i),
+      }),
+      ({ rU, u }) => decapsulate(rU, u.sk),
+    ),
+    timeOp(
+      'ownerDecapsulate',
+      'K = e(R_P^{1/x_P}, g2), one G1 multiplication and one pairing (owner)',
+      3,
+      20,
+      (i) => ownerParameter(rOf(i), owner.sk),
+      (rP) => ownerDecapsulate(rP, owner.sk),
+    ),
+    timeOp(
+      'encodeGt + decodeGt',
+      '576-byte R_U with GT membership check',
+      5,
+      30,
+      () => k,
+      (g) => decodeGt(encodeGt(g)),
+    ),
+    timeOp('encodeG2 + decodeG2', '96-byte public key with subgroup check', 5, 30, userOf, (u) =>
+      decodeG2(encodeG2(u.pk)),
+    ),
+    timeOp(
+      'sealPartition',
+      '64 KiB: HKDF-SHA-256 + AES-256-GCM (node:crypto)',
+      20,
+      200,
+      () => nonceRng,
+      (r) => sealPartition(k, aad, partition, r),
+    ),
+    timeOp(
+      'openPartition',
+      '64 KiB: HKDF-SHA-256 + AES-256-GCM (node:crypto)',
+      20,
+      200,
+      () => sealed,
+      (s) => openPartition(k, aad, s),
+    ),
+  ];
+}
+
+function measureBulk(): BulkThroughput {
+  const rng = seededRng(`${SEED}/bulk`);
+  const data = rng.bytes(BULK_BYTES);
+  const key = rng.bytes(32);
+  const nonce = rng.bytes(12);
+  const aad = new Uint8Array(0);
+  const runs = 11;
+  const nodeCryptoMBps = throughputMBps(BULK_BYTES, runs, () => aesGcmEncrypt(key, nonce, data, aad));
+  const nobleCiphersMBps = throughputMBps(BULK_BYTES, 3, () => gcm(key, nonce, aad).encrypt(data));
+  const openssl = measureOpenssl();
+  const base = { bytes: BULK_BYTES, runs, nodeCryptoMBps, nobleCiphersMBps, openssl };
+  return openssl.kind === 'measured'
+    ? { ...base, nodeToOpensslRatio: round(nodeCryptoMBps / openssl.mbPerSecond16k, 3) }
+    : base;
+}
+
+/** Runs the benchmark (about 10 s, 6 of them `openssl speed`) and returns its result. */
+export function run(): ProtocolOpsResult {
+  return {
+    benchmark: 'protocol-ops',
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      node: process.version,
+      platform: process.platform,
+      loadAverage1m: round(loadavg()[0] ?? 0, 2),
+    },
+    seed: SEED,
+    ops: measureOps(),
+    bulk: measureBulk(),
+  };
+}
+
+/** The result as a Markdown report. */
+export function toMarkdown(result: ProtocolOpsResult): string {
+  const { bulk } = result;
+  const opensslLine =
+    bulk.openssl.kind === 'measured'
+      ? `| OpenSSL ${bulk.openssl.version} (\`${bulk.openssl.command}\`, 16384-byte blocks) | ${bulk.openssl.mbPerSecond16k} |`
+      : `| OpenSSL (\`${bulk.openssl.command}\`) | not measured: ${bulk.openssl.reason} |`;
+  return [
+    '# SeSPHR per-operation costs',
+    '',
+    `${result.date} · ${result.machine.cpu} (${result.machine.cores} cores, load ${result.machine.loadAverage1m}) · Node ${result.machine.node} · seed \`${result.seed}\``,
+    '',
+    'BLS12-381 via @noble/curves (pure JS); medians after warm-up.',
+    '',
+    '| operation | what | runs | median ms | min ms | max ms |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...result.ops.map((o) => `| ${o.op} | ${o.what} | ${o.runs} | ${o.medianMs} | ${o.minMs} | ${o.maxMs} |`),
+    '',
+    `## Bulk AES-256-GCM encryption, ${bulk.bytes / (1024 * 1024)} MiB (MB = 10^6 bytes)`,
+    '',
+    '| implementation | MB/s |',
+    '| --- | ---: |',
+    `| node:crypto (what the DEM uses) | ${bulk.nodeCryptoMBps} |`,
+    `| @noble/ciphers (pure JS) | ${bulk.nobleCiphersMBps} |`,
+    opensslLine,
+    '',
+    bulk.nodeToOpensslRatio === undefined
+      ? 'node:crypto / OpenSSL: not available.'
+      : `node:crypto / OpenSSL: ${bulk.nodeToOpensslRatio}`,
+    '',
+  ].join('\n');
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  const result = run();
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'reports', 'bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'protocol-ops.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, 'protocol-ops.md'), toMarkdown(result));
+  process.stdout.write(toMarkdown(result));
+}
