@@ -65,7 +65,10 @@ export const DEFAULT_PARTITIONS: ReadonlyMap<PartitionLabel, AccessLevel> = new 
  * Which resource types each default partition holds: demographics are personal, diagnoses and
  * measurements medical, coverage is insurance, medication orders are prescriptions.
  */
-export const DEFAULT_RESOURCE_TYPES: ReadonlyMap<PartitionLabel, readonly FhirResourceType[]> = new Map([
+export const DEFAULT_RESOURCE_TYPES: ReadonlyMap<PartitionLabel, readonly FhirResourceType[]> = new Map<
+  PartitionLabel,
+  readonly FhirResourceType[]
+>([
   [partitionLabel('personal'), Object.freeze(['Patient'] as const)],
   [partitionLabel('medical'), Object.freeze(['Condition', 'Observation'] as const)],
   [partitionLabel('insurance'), Object.freeze(['Coverage'] as const)],
