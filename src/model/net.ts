@@ -9,7 +9,7 @@ import { type ColourSet, colourSetProblem, comparable, showFieldType, tokenProbl
 import { isExprTypeError, NetDefinitionError } from './errors.ts';
 import { applications, type Expr, UNIT_EXPR } from './expr.ts';
 import { colourMismatch, type ExprType, showType, type TypeEnv, typeOf } from './expr-type.ts';
-import { type Token, type TokenCount, UNIT_TOKEN, token } from './token.ts';
+import { type Token, type TokenCount, token, UNIT_TOKEN } from './token.ts';
 
 /** A place: where tokens of one colour live. */
 export interface Place {

@@ -42,13 +42,22 @@ export function valueEquals(a: Value, b: Value): boolean {
   return a === b;
 }
 
-/** Builds a frozen token from its fields (field order is kept for display only). */
+/** Where a token built by {@link token} keeps its key: a hidden, non-enumerable property. */
+const KEY: unique symbol = Symbol('tokenKey');
+
+/**
+ * Builds a frozen token from its fields (field order is kept for display only). The token carries
+ * its canonical key, so markings never recompute it.
+ */
 export function token(fields: Readonly<Record<string, Value>>): Token {
-  return Object.isFrozen(fields) ? fields : Object.freeze({ ...fields });
+  if ((fields as { [KEY]?: string })[KEY] !== undefined) return fields;
+  const t = { ...fields };
+  Object.defineProperty(t, KEY, { value: computeKey(t) });
+  return Object.freeze(t);
 }
 
 /** The only token of the UNIT colour: a plain place/transition-net token (a black dot). */
-export const UNIT_TOKEN: Token = Object.freeze({});
+export const UNIT_TOKEN: Token = token({});
 
 /**
  * Encodes one value so that different values never share an encoding: strings are JSON-quoted,
@@ -70,12 +79,20 @@ const keyCache = new WeakMap<Token, string>();
 
 /**
  * The canonical identity of a token: equal keys iff the tokens have the same fields with equal
- * values, whatever the field order. Markings sort and hash tokens by it. The key is cached per
- * token object, which is safe because tokens are frozen.
+ * values, whatever the field order. Markings sort and hash tokens by it. Tokens built by
+ * {@link token} carry their key; others have it cached per object, safe because tokens are frozen.
  */
 export function tokenKey(t: Token): string {
+  const own = (t as { [KEY]?: string })[KEY];
+  if (own !== undefined) return own;
   const cached = keyCache.get(t);
   if (cached !== undefined) return cached;
+  const key = computeKey(t);
+  keyCache.set(t, key);
+  return key;
+}
+
+function computeKey(t: Token): string {
   const names = Object.keys(t).sort();
   let key = '{';
   for (let i = 0; i < names.length; i++) {
@@ -83,9 +100,7 @@ export function tokenKey(t: Token): string {
     if (i > 0) key += ',';
     key += `${JSON.stringify(name)}:${valueKey(t[name]!)}`;
   }
-  key += '}';
-  keyCache.set(t, key);
-  return key;
+  return `${key}}`;
 }
 
 /** Shows a value for people: strings bare, opaque values by key. */
