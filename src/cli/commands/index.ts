@@ -1,5 +1,6 @@
 /** Every `sesphr` subcommand, in the order `--help` lists them. */
 import type { CommandModule } from 'yargs';
+import { exploreCommand } from './explore.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: yargs command modules differ in their argument types.
-export const commands: readonly CommandModule<any, any>[] = [];
+export const commands: readonly CommandModule<any, any>[] = [exploreCommand];
