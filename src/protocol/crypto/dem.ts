@@ -74,7 +74,10 @@ export function encodePartitionAad(aad: PartitionAad): Uint8Array {
   return out;
 }
 
-/** The AES-256 key of one partition version: HKDF-SHA-256(ikm = encoded K, info = encoded aad). */
+/**
+ * The AES-256 key of one partition version: HKDF-SHA-256 with ikm = the 576-byte encoding of K,
+ * a fixed application salt (domain separation from any other use of K) and info = the encoded aad.
+ */
 export function deriveDemKey(k: Gt, aad: PartitionAad): Uint8Array {
   return hkdfSha256(encodeGt(k), HKDF_SALT, encodePartitionAad(aad), DEM_KEY_BYTES);
 }
