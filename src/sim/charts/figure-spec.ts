@@ -37,7 +37,7 @@ export function figureSpec(series: FigureSeries): TopLevelSpec {
     low: p.low ?? null,
     high: p.high ?? null,
     approximate: p.approximate === true,
-    value: p.approximate === true ? 'read off a plot (≈)' : 'measured or printed',
+    value: p.approximate === true ? 'read off a plot (≈)' : isPaperSeries(p.series) ? 'printed' : 'measured',
   }));
   const hasSpread = series.points.some((p) => p.low !== undefined);
   const hasApproximate = series.points.some((p) => p.approximate === true);

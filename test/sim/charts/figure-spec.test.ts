@@ -70,6 +70,21 @@ describe('figureSpec: series', () => {
     });
   });
 
+  it('tells printed, read-off and measured values apart in each point’s data (shown as tooltip)', () => {
+    const rows = json(figureSpec(FIG3_WITH_OURS)).data.values.map((r: { value: string }) => r.value);
+    expect(rows).toEqual([
+      ...[
+        'printed',
+        'printed',
+        'read off a plot (≈)',
+        'read off a plot (≈)',
+        'read off a plot (≈)',
+        'printed',
+      ],
+      ...Array(6).fill('measured'),
+    ]);
+  });
+
   it('adds the error-bar layer only when some point has a spread', () => {
     expect(layer(figureSpec(FIG3_WITH_OURS), 'spread').mark.type).toBe('errorbar');
     expect(layer(figureSpec(PAPER_FIGURES['fig3-keygen']), 'spread')).toBeUndefined();
