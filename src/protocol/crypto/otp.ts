@@ -97,16 +97,18 @@ export function totp(secret: Uint8Array, unixSeconds: number, options: TotpOptio
 }
 
 /**
- * Whether `code` is the TOTP of a step within `window` steps of the one `unixSeconds` falls in.
- * Every candidate step is computed and compared without an early exit, so neither the position of
- * a matching step nor the number of right leading digits shows in the time taken.
+ * The time step, within `window` steps of the one `unixSeconds` falls in, whose TOTP `code` is, or
+ * undefined when there is none. A server remembers the step it accepted and refuses a later code of
+ * the same or an earlier step, so a code cannot be replayed within its window. Every candidate step
+ * is computed and compared without an early exit, so neither the position of a matching step nor
+ * the number of right leading digits shows in the time taken.
  */
-export function verifyTotp(
+export function matchTotpStep(
   secret: Uint8Array,
   code: string,
   unixSeconds: number,
   options: VerifyTotpOptions = {},
-): boolean {
+): bigint | undefined {
   const window = options.window ?? 1;
   if (!Number.isInteger(window) || window < 0 || window > MAX_WINDOW) {
     throw new RangeError(`window must be an integer in [0, ${MAX_WINDOW}], received ${window}`);
@@ -114,13 +116,23 @@ export function verifyTotp(
   const digits = resolveDigits(options.digits);
   const presented = new TextEncoder().encode(code);
   const current = totpStep(unixSeconds, options);
-  let matches = 0;
+  let matched: bigint | undefined;
   for (let offset = -window; offset <= window; offset++) {
     const step = current + BigInt(offset);
     if (step < 0n) continue;
     const expected = new TextEncoder().encode(hotp(secret, step, { digits, hash: options.hash ?? 'sha1' }));
-    // Accumulated without short-circuit: every step is compared whatever the earlier ones gave.
-    matches += Number(constantTimeEqual(expected, presented));
+    // No short-circuit: every step is compared whatever the earlier ones gave.
+    if (constantTimeEqual(expected, presented)) matched = step;
   }
-  return matches > 0;
+  return matched;
+}
+
+/** Whether `code` is the TOTP of a step within `window` steps of now (see {@link matchTotpStep}). */
+export function verifyTotp(
+  secret: Uint8Array,
+  code: string,
+  unixSeconds: number,
+  options: VerifyTotpOptions = {},
+): boolean {
+  return matchTotpStep(secret, code, unixSeconds, options) !== undefined;
 }

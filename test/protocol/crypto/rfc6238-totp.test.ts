@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type OtpHash, totp, totpStep, verifyTotp } from '../../../src/protocol/crypto/otp.ts';
+import { matchTotpStep, type OtpHash, totp, totpStep, verifyTotp } from '../../../src/protocol/crypto/otp.ts';
 import vectors from './vectors/rfc6238-totp.json' with { type: 'json' };
 
 function asHash(name: string): OtpHash {
@@ -45,6 +45,13 @@ describe('RFC 6238 TOTP', () => {
     expect(verifyTotp(seeds.sha1, code, 1111111109 + 60, { digits: 8 })).toBe(false);
     expect(verifyTotp(seeds.sha1, code, 1111111109 + 30, { digits: 8, window: 0 })).toBe(false);
     expect(verifyTotp(seeds.sha1, code, 1111111109 + 60, { digits: 8, window: 2 })).toBe(true);
+  });
+
+  it('names the step a code matched, so a server can refuse its replay', () => {
+    const code = totp(seeds.sha1, 1111111109, { digits: 8 });
+    expect(matchTotpStep(seeds.sha1, code, 1111111109 + 30, { digits: 8 })).toBe(0x23523ecn);
+    expect(matchTotpStep(seeds.sha1, code, 1111111109 + 90, { digits: 8 })).toBeUndefined();
+    expect(matchTotpStep(seeds.sha1, totp(seeds.sha1, 0), 0)).toBe(0n);
   });
 
   it('rejects codes of the wrong length, even when they are a prefix of the right one', () => {
