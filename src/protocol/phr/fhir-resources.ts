@@ -48,7 +48,7 @@ export interface PatientIdentity {
 }
 
 /** The date the synthetic records are "as of": every date drawn lies before it. */
-export const AS_OF_YEAR = 2025;
+const AS_OF_YEAR = 2025;
 const AS_OF = '2025-01-15T09:30:00Z';
 
 function pad(n: number, width: number): string {

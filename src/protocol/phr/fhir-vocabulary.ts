@@ -30,6 +30,7 @@ export interface ConditionTerm {
   readonly text: string;
 }
 
+/** Common chronic and acute diagnoses, so problem lists look like a primary-care record's. */
 export const CONDITIONS: readonly ConditionTerm[] = Object.freeze([
   { code: '44054006', display: 'Diabetes mellitus type 2', text: 'Type 2 diabetes' },
   { code: '38341003', display: 'Hypertensive disorder, systemic arterial', text: 'Hypertension' },
@@ -64,6 +65,7 @@ export interface ObservationTerm {
   readonly category: 'vital-signs' | 'laboratory';
 }
 
+/** Vital signs and routine laboratory tests, with ranges that include abnormal values, as real records do. */
 export const OBSERVATIONS: readonly ObservationTerm[] = Object.freeze([
   {
     code: '8480-6',
@@ -212,6 +214,7 @@ export interface MedicationTerm {
   readonly form: string;
 }
 
+/** Frequently prescribed oral drugs and one inhaler, matching the conditions above. */
 export const MEDICATIONS: readonly MedicationTerm[] = Object.freeze([
   {
     code: '860975',
@@ -335,6 +338,7 @@ export interface Frequency {
   readonly periodUnit: 'd' | 'wk';
 }
 
+/** Dosing schedules, in words for the dosage text and as a FHIR Timing. */
 export const FREQUENCIES: readonly Frequency[] = Object.freeze([
   { text: 'once daily', frequency: 1, period: 1, periodUnit: 'd' },
   { text: 'twice daily', frequency: 2, period: 1, periodUnit: 'd' },
@@ -343,6 +347,7 @@ export const FREQUENCIES: readonly Frequency[] = Object.freeze([
   { text: 'once weekly', frequency: 1, period: 1, periodUnit: 'wk' },
 ]);
 
+/** Given names from several languages, some non-ASCII, so records exercise UTF-8 end to end. */
 export const GIVEN_FEMALE: readonly string[] = Object.freeze([
   'Amelia',
   'Zoë',
@@ -357,6 +362,7 @@ export const GIVEN_FEMALE: readonly string[] = Object.freeze([
   'Lucía',
   'Ruth',
 ]);
+/** Given names from several languages, some non-ASCII, so records exercise UTF-8 end to end. */
 export const GIVEN_MALE: readonly string[] = Object.freeze([
   'Oliver',
   'José',
@@ -371,6 +377,7 @@ export const GIVEN_MALE: readonly string[] = Object.freeze([
   'Thomas',
   'Ethan',
 ]);
+/** Family names from several languages, with diacritics and an apostrophe (JSON must carry both). */
 export const FAMILY: readonly string[] = Object.freeze([
   'Smith',
   'García',
@@ -389,6 +396,7 @@ export const FAMILY: readonly string[] = Object.freeze([
   'Andersen',
   'Haddad',
 ]);
+/** Street names for addresses that change between Patient versions. */
 export const STREETS: readonly string[] = Object.freeze([
   'Oak Street',
   'Maple Avenue',
@@ -409,6 +417,7 @@ export interface Place {
   readonly country: string;
 }
 
+/** Cities in several countries, each with a postal code of its country's shape. */
 export const PLACES: readonly Place[] = Object.freeze([
   { city: 'Springfield', postalCode: '62704', country: 'US' },
   { city: 'Portland', postalCode: '97205', country: 'US' },
@@ -420,6 +429,7 @@ export const PLACES: readonly Place[] = Object.freeze([
   { city: 'Islamabad', postalCode: '44000', country: 'PK' },
 ]);
 
+/** Fictional insurers (no real company is named as a payor). */
 export const PAYORS: readonly string[] = Object.freeze([
   'Northwind Health Insurance',
   'Blue Harbour Mutual',
