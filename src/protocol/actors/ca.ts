@@ -46,19 +46,26 @@ export class CertificateAuthority {
   }
 
   /**
-   * Certifies `principal` with the role it registered with and its SeSPHR public key, valid from now
-   * for the CA's validity period. Only for approved principals, and once per principal.
+   * Certifies `principal` with the role it registered with and its SeSPHR public key (the one the
+   * SRS made, absent until rule 23 ran), valid from now for the CA's validity period. Only for
+   * approved principals, and once per principal.
    */
-  issue(principal: PrincipalId, publicKey: G2): Outcome<Certificate> {
-    const refuse = (reason: 'unknown-principal' | 'unapproved' | 'already-exists', detail: string) =>
+  issue(principal: PrincipalId, publicKey: G2 | undefined): Outcome<Certificate> {
+    const refuse = (
+      reason: 'unknown-principal' | 'unapproved' | 'already-exists' | 'out-of-order',
+      detail: string,
+    ) =>
       this.#ctx.deny({ refusedBy: 'ca', actor: principal, operation: 'issue-certificate', reason, detail });
     const registration = this.#admin.registration(principal);
     if (registration === undefined) return refuse('unknown-principal', `${principal} never registered`);
     if (registration.status !== 'approved') {
       return refuse('unapproved', `the admin has not approved ${principal} (${registration.status})`);
     }
-    if (this.#issued.has(principal))
+    if (this.#issued.has(principal)) {
       return refuse('already-exists', `${principal} already holds a certificate`);
+    }
+    if (publicKey === undefined)
+      return refuse('out-of-order', `the SRS has made no key pair for ${principal} yet`);
     const now = this.#ctx.clock.now();
     const certificate = issueCertificate(this.#key, {
       serial: `${this.#issued.size + 1}`,
