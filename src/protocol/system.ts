@@ -100,12 +100,14 @@ export interface SystemConfig {
 /** Fills in the defaults of {@link SystemOptions}, checking what is given. */
 export function resolveSystemOptions(options: SystemOptions): SystemConfig {
   const positive = (name: string, value: number): number => {
-    if (!Number.isSafeInteger(value) || value < 1)
+    if (!Number.isSafeInteger(value) || value < 1) {
       throw new RangeError(`${name}: expected a positive integer, got ${value}`);
+    }
     return value;
   };
-  if (typeof options.seed !== 'string')
+  if (typeof options.seed !== 'string') {
     throw new TypeError(`seed: expected a string, got ${typeof options.seed}`);
+  }
   const partitions = options.partitions ?? DEFAULT_PARTITIONS;
   if (partitions.size === 0) throw new RangeError('partitions: a scheme needs at least one partition');
   return Object.freeze({
@@ -655,7 +657,7 @@ export class SeSphrSystem {
       `${args.file}/${args.partition}${args.version === undefined ? '' : ` v${args.version}`}`,
       () => {
         const principal = this.#principals.get(args.user);
-        if (principal === undefined)
+        if (principal === undefined) {
           return this.#deny(
             args.user,
             args.user,
@@ -663,6 +665,7 @@ export class SeSphrSystem {
             'unknown-principal',
             `${args.user} never registered`,
           );
+        }
         const version = args.version ?? this.#heldVersion(principal, args.file, args.partition);
         if (version === undefined) {
           return this.#deny(
@@ -713,8 +716,9 @@ export class SeSphrSystem {
   search(args: { readonly user: PrincipalId; readonly keyword: string }): Outcome<readonly ObjectRef[]> {
     return this.#step(args.user, 'search', JSON.stringify(args.keyword), () => {
       const principal = this.#principals.get(args.user);
-      if (principal === undefined)
+      if (principal === undefined) {
         return this.#deny('cloud', args.user, 'search', 'unknown-principal', `${args.user} never registered`);
+      }
       const current = this.#cloud.storedFiles().flatMap((f) => this.#cloud.currentObjects(f.file));
       const keys = principal.searchKeys(current);
       if (keys.length === 0) {
@@ -1015,10 +1019,12 @@ export class SeSphrSystem {
 
   #owner(id: PrincipalId, operation: string): Outcome<Owner> {
     const principal = this.#principals.get(id);
-    if (principal === undefined)
+    if (principal === undefined) {
       return this.#deny(id, id, operation, 'unknown-principal', `${id} never registered`);
-    if (!(principal instanceof Owner))
+    }
+    if (!(principal instanceof Owner)) {
       return this.#deny(id, id, operation, 'not-owner', `${id} is a ${principal.role}, not an owner`);
+    }
     return ok(principal);
   }
 

@@ -127,8 +127,9 @@ export class OwnerAcl {
     const membership = this.#members.get(user);
     if (membership === undefined) return new Set();
     const granted = new Set<PartitionLabel>(this.#userGrants.get(user));
-    if (membership.role !== 'owner')
+    if (membership.role !== 'owner') {
       for (const p of this.#roleGrants.get(membership.role) ?? []) granted.add(p);
+    }
     return granted;
   }
 

@@ -81,8 +81,9 @@ export function coalitionDecrypt(
 function decryptWithPool(pool: Holdings, target: ObjectRef): CoalitionDecryption {
   const key = objectKey(target);
   const held = pool.plaintexts.find((p) => objectKey(p) === key);
-  if (held !== undefined)
+  if (held !== undefined) {
     return Object.freeze({ kind: 'decrypted', plaintext: held.plaintext, via: 'plaintext' });
+  }
   const ciphertexts = pool.ciphertexts.filter((c) => objectKey(c) === key);
   if (ciphertexts.length === 0) return Object.freeze({ kind: 'cannot', reason: 'no-ciphertext' });
   const aad = { fileId: target.file, label: target.partition, version: target.version };

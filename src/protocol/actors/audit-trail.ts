@@ -49,8 +49,9 @@ export class AuditTrail {
   /** Attack: an insider overwrites the detail of entry `index` in storage (hashes left as they were). */
   rewrite(index: number, detail: string): void {
     const entry = this.#entries[index];
-    if (entry === undefined)
+    if (entry === undefined) {
       throw new RangeError(`audit trail: no entry ${index} (length ${this.#entries.length})`);
+    }
     this.#entries = Object.freeze(
       this.#entries.map((e, i) => (i === index ? Object.freeze({ ...e, detail }) : e)),
     );

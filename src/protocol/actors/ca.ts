@@ -64,8 +64,9 @@ export class CertificateAuthority {
     if (this.#issued.has(principal)) {
       return refuse('already-exists', `${principal} already holds a certificate`);
     }
-    if (publicKey === undefined)
+    if (publicKey === undefined) {
       return refuse('out-of-order', `the SRS has made no key pair for ${principal} yet`);
+    }
     const now = this.#ctx.clock.now();
     const certificate = issueCertificate(this.#key, {
       serial: `${this.#issued.size + 1}`,

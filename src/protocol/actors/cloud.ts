@@ -10,7 +10,7 @@
  * @module
  */
 import { type MerkleProof, merkleProof, splitBlocks } from '../crypto/merkle.ts';
-import { hotp, totp, totpStep } from '../crypto/otp.ts';
+import { matchTotpStep, totp } from '../crypto/otp.ts';
 import type { Rng } from '../crypto/rng.ts';
 import { matches, type SearchIndex } from '../crypto/sse.ts';
 import type { ActorId, FileId, PrincipalId, Role } from '../ids.ts';
@@ -237,14 +237,16 @@ export class Cloud implements KnowledgeHolder {
     const auth = this.#authenticate(who, operation, file);
     if (auth.kind === 'denied') return auth;
     const record = this.#files.get(file);
-    if (record === undefined)
+    if (record === undefined) {
       return this.#refuse(who.principal, operation, file, 'unknown-file', `the cloud stores no ${file}`);
+    }
     const refs = this.#select(record, file, selection);
     if (refs.kind === 'denied') return this.#refuse(who.principal, operation, file, refs.reason, refs.detail);
     if (record.consent && who.principal !== record.owner) {
       const consent = this.#consume(record, file, who.principal, selection.otp);
-      if (consent.kind === 'denied')
+      if (consent.kind === 'denied') {
         return this.#refuse(who.principal, operation, file, consent.reason, consent.detail);
+      }
     }
     const out = refs.value.map((ref) => {
       const { file: f, partition, version } = ref;
@@ -268,8 +270,9 @@ export class Cloud implements KnowledgeHolder {
     const auth = this.#authenticate(who, operation, file);
     if (auth.kind === 'denied') return auth;
     const record = this.#files.get(file);
-    if (record === undefined)
+    if (record === undefined) {
       return this.#refuse(who.principal, operation, file, 'unknown-file', `the cloud stores no ${file}`);
+    }
     const base = { file, requester: who.principal, required: record.consent };
     if (!record.consent) return this.#log(who.principal, operation, file, ok(Object.freeze(base)));
     this.#pending.set(ticketKey(file, who.principal), Object.freeze(base));
@@ -293,8 +296,9 @@ export class Cloud implements KnowledgeHolder {
     const found = this.#ownedFile(owner, file, operation);
     if (found.kind === 'denied') return found;
     const checked = this.#checkCode(found.value, file, user, code);
-    if (checked.kind === 'denied')
+    if (checked.kind === 'denied') {
       return this.#refuse(owner.principal, operation, file, checked.reason, checked.detail);
+    }
     const ticket: ConsentTicket = Object.freeze({ file, user, grantedAt: this.#ctx.clock.now() });
     this.#tickets.set(ticketKey(file, user), ticket);
     this.#pending.delete(ticketKey(file, user));
@@ -554,24 +558,28 @@ export class Cloud implements KnowledgeHolder {
 
   #select(record: CloudFile, file: FileId, selection: DownloadSelection): Outcome<readonly ObjectRef[]> {
     if (selection.partition === undefined) {
-      if (selection.version !== undefined)
+      if (selection.version !== undefined) {
         return denied('unknown-partition', 'a version is asked for without its partition');
+      }
       return ok([...record.current].map(([partition, version]) => ({ file, partition, version })));
     }
     const current = record.current.get(selection.partition);
-    if (current === undefined)
+    if (current === undefined) {
       return denied('unknown-partition', `${file} has no partition ${selection.partition}`);
+    }
     const ref = { file, partition: selection.partition, version: selection.version ?? current };
-    if (!this.#objects.has(objectKey(ref)))
+    if (!this.#objects.has(objectKey(ref))) {
       return denied('unknown-file', `the cloud stores no ${objectKey(ref)}`);
+    }
     return ok([ref]);
   }
 
   #consume(record: CloudFile, file: FileId, user: PrincipalId, otp: string | undefined): Outcome<true> {
     const key = ticketKey(file, user);
     if (this.#tickets.delete(key)) return ok(true);
-    if (otp === undefined)
+    if (otp === undefined) {
       return denied('no-consent', `${record.owner} has not consented to ${user} downloading ${file}`);
+    }
     const checked = this.#checkCode(record, file, user, otp);
     if (checked.kind === 'denied') return checked;
     this.#pending.delete(key);
@@ -585,13 +593,10 @@ export class Cloud implements KnowledgeHolder {
   #checkCode(record: CloudFile, file: FileId, user: PrincipalId, code: string): Outcome<true> {
     const secret = this.#otpSecrets.get(record.owner);
     if (secret === undefined) return denied('bad-otp', `${record.owner} has no enrolled OTP device`);
-    const now = this.#ctx.clock.now();
-    const current = totpStep(now);
-    let matched: bigint | undefined;
-    for (const step of [current - 1n, current, current + 1n])
-      if (step >= 0n && hotp(secret, step) === code) matched = step;
-    if (matched === undefined)
+    const matched = matchTotpStep(secret, code, this.#ctx.clock.now());
+    if (matched === undefined) {
       return denied('bad-otp', `the code is not ${record.owner}'s current one-time code`);
+    }
     const used = `${record.owner}|${matched}|${file}|${user}`;
     if (this.#usedCodes.has(used)) return denied('bad-otp', 'the code was already used (replay)');
     this.#usedCodes.add(used);
@@ -609,8 +614,9 @@ export class Cloud implements KnowledgeHolder {
     const auth = this.#authenticate(owner, operation, file);
     if (auth.kind === 'denied') return auth;
     const record = this.#files.get(file);
-    if (record === undefined)
+    if (record === undefined) {
       return this.#refuse(owner.principal, operation, file, 'unknown-file', `the cloud stores no ${file}`);
+    }
     if (record.owner !== owner.principal) {
       return this.#refuse(
         owner.principal,

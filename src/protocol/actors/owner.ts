@@ -206,12 +206,15 @@ export class Owner extends Principal implements KnowledgeHolder {
     options: { readonly window?: TimeWindow; readonly consent: boolean },
   ): Outcome<DraftView> {
     const operation = 'prepare-upload';
-    if (this.keys === undefined)
+    if (this.keys === undefined) {
       return this.#refuse(operation, 'unapproved', `${this.id} has no key pair yet`);
-    if (this.#files.has(file))
+    }
+    if (this.#files.has(file)) {
       return this.#refuse(operation, 'already-exists', `${this.id} already uploaded ${file}`);
-    if (this.#drafts.has(file))
+    }
+    if (this.#drafts.has(file)) {
       return this.#refuse(operation, 'out-of-order', `${file} already has an upload in progress`);
+    }
     const partitions = new Map<PartitionLabel, DraftPartition>();
     for (const [partition, plaintext] of phr.partitions) {
       const level = levels.get(partition);
@@ -224,8 +227,9 @@ export class Owner extends Principal implements KnowledgeHolder {
       }
       partitions.set(partition, draftPartition(partition, level, 1, plaintext));
     }
-    if (partitions.size === 0)
+    if (partitions.size === 0) {
       return this.#refuse(operation, 'unknown-partition', `the PHR for ${file} has no partitions`);
+    }
     return ok(this.#startDraft(file, 'upload', partitions, options.window, options.consent));
   }
 
@@ -233,13 +237,16 @@ export class Owner extends Principal implements KnowledgeHolder {
   prepareUpdate(file: FileId, partition: PartitionLabel, plaintext: Uint8Array): Outcome<DraftView> {
     const operation = 'prepare-update';
     const record = this.#files.get(file);
-    if (record === undefined)
+    if (record === undefined) {
       return this.#refuse(operation, 'unknown-file', `${this.id} has no file ${file}`);
-    if (this.#drafts.has(file))
+    }
+    if (this.#drafts.has(file)) {
       return this.#refuse(operation, 'out-of-order', `${file} already has a change in progress`);
+    }
     const p = record.partitions.get(partition);
-    if (p === undefined)
+    if (p === undefined) {
       return this.#refuse(operation, 'unknown-partition', `${file} has no partition ${partition}`);
+    }
     const version = Math.max(...p.versions.keys()) + 1;
     const partitions = new Map([[partition, draftPartition(partition, p.level, version, plaintext)]]);
     return ok(this.#startDraft(file, 'update', partitions, undefined, record.consent));
@@ -252,8 +259,9 @@ export class Owner extends Principal implements KnowledgeHolder {
   ): Outcome<{ readonly file: FileId; readonly level: AccessLevel; readonly r: Scalar }> {
     const operation = 'draw-r';
     const draft = this.#drafts.get(file);
-    if (draft === undefined)
+    if (draft === undefined) {
       return this.#refuse(operation, 'out-of-order', `${file} has no draft; prepare it first`);
+    }
     if (![...draft.partitions.values()].some((p) => p.level === level)) {
       return this.#refuse(
         operation,
@@ -261,8 +269,9 @@ export class Owner extends Principal implements KnowledgeHolder {
         `the draft of ${file} has no partition at level ${level}`,
       );
     }
-    if (draft.r.has(level))
+    if (draft.r.has(level)) {
       return this.#refuse(operation, 'out-of-order', `r for level ${level} of ${file} is already drawn`);
+    }
     const r = randomScalar(this.rng);
     draft.r.set(level, r);
     return ok(Object.freeze({ file, level, r }));
@@ -280,8 +289,9 @@ export class Owner extends Principal implements KnowledgeHolder {
     const found = this.#draftPartition(operation, file, partition);
     if (found.kind === 'denied') return found;
     const { draft, p } = found.value;
-    if (p.sealed !== undefined)
+    if (p.sealed !== undefined) {
       return this.#refuse(operation, 'out-of-order', `${partition} of ${file} is already encrypted`);
+    }
     const r = draft.r.get(p.level);
     if (r === undefined) return this.#refuse(operation, 'out-of-order', `draw r for level ${p.level} first`);
     const k = draft.k.get(p.level) ?? sessionKey(r);
@@ -305,11 +315,13 @@ export class Owner extends Principal implements KnowledgeHolder {
   ): Outcome<{ readonly file: FileId; readonly level: AccessLevel; readonly rP: G1 }> {
     const operation = 'compute-r';
     const draft = this.#drafts.get(file);
-    if (draft === undefined)
+    if (draft === undefined) {
       return this.#refuse(operation, 'out-of-order', `${file} has no draft; prepare it first`);
+    }
     const r = draft.r.get(level);
-    if (r === undefined)
+    if (r === undefined) {
       return this.#refuse(operation, 'out-of-order', `draw r for level ${level} of ${file} first`);
+    }
     const keys = this.keys;
     if (keys === undefined) return this.#refuse(operation, 'unapproved', `${this.id} has no key pair`);
     const rP = draft.rP.get(level) ?? ownerParameter(r, keys.sk);
@@ -326,8 +338,9 @@ export class Owner extends Principal implements KnowledgeHolder {
     if (p.sealed === undefined || p.index === undefined || p.commitment === undefined) {
       return this.#refuse(operation, 'out-of-order', `encrypt ${partition} of ${file} first`);
     }
-    if (p.ciphertextSent)
+    if (p.ciphertextSent) {
       return this.#refuse(operation, 'out-of-order', `${partition} of ${file} was already sent`);
+    }
     return ok(
       Object.freeze({
         owner: this.id,
@@ -349,10 +362,12 @@ export class Owner extends Principal implements KnowledgeHolder {
     if (found.kind === 'denied') return found;
     const { draft, p } = found.value;
     const rP = draft.rP.get(p.level);
-    if (rP === undefined)
+    if (rP === undefined) {
       return this.#refuse(operation, 'out-of-order', `compute R for level ${p.level} of ${file} first`);
-    if (p.parameterSent)
+    }
+    if (p.parameterSent) {
       return this.#refuse(operation, 'out-of-order', `R of ${partition} of ${file} was already sent`);
+    }
     const base = {
       owner: this.id,
       file,
@@ -399,11 +414,13 @@ export class Owner extends Principal implements KnowledgeHolder {
     const operation = 'decrypt';
     const where = objectKey(ref);
     const sealed = this.ciphertextOf(ref);
-    if (sealed === undefined)
+    if (sealed === undefined) {
       return this.#refuse(operation, 'out-of-order', `${this.id} holds no ciphertext of ${where}`);
+    }
     const version = this.#files.get(ref.file)?.partitions.get(ref.partition)?.versions.get(ref.version);
-    if (version === undefined)
+    if (version === undefined) {
       return this.#refuse(operation, 'no-parameter', `${this.id} has no R_P for ${where}`);
+    }
     const keys = this.keys;
     if (keys === undefined) return this.#refuse(operation, 'unapproved', `${this.id} has no key pair`);
     const k = ownerDecapsulate(version.rP, keys.sk);
@@ -513,15 +530,17 @@ export class Owner extends Principal implements KnowledgeHolder {
     partition: PartitionLabel,
   ): Outcome<{ readonly draft: Draft; readonly p: DraftPartition }> {
     const draft = this.#drafts.get(file);
-    if (draft === undefined)
+    if (draft === undefined) {
       return this.#refuse(operation, 'out-of-order', `${file} has no draft; prepare it first`);
+    }
     const p = draft.partitions.get(partition);
-    if (p === undefined)
+    if (p === undefined) {
       return this.#refuse(
         operation,
         'unknown-partition',
         `the draft of ${file} has no partition ${partition}`,
       );
+    }
     return ok({ draft, p });
   }
 
@@ -530,8 +549,9 @@ export class Owner extends Principal implements KnowledgeHolder {
     const p = draft?.partitions.get(partition);
     if (draft === undefined || p === undefined) return;
     p[what] = true;
-    if ([...draft.partitions.values()].every((d) => d.ciphertextSent && d.parameterSent))
+    if ([...draft.partitions.values()].every((d) => d.ciphertextSent && d.parameterSent)) {
       this.#complete(draft);
+    }
   }
 
   /** Every partition went to the cloud and its R to the SRS: the versions become the owner's record. */

@@ -99,8 +99,9 @@ export class Srs implements KnowledgeHolder {
   genKeys(principal: PrincipalId): Outcome<KeyPair> {
     const operation = 'gen-keys';
     const registration = this.#admin.registration(principal);
-    if (registration === undefined)
+    if (registration === undefined) {
       return this.#refuse(principal, operation, 'unknown-principal', `${principal} never registered`);
+    }
     if (registration.status !== 'approved') {
       return this.#refuse(
         principal,
@@ -109,8 +110,9 @@ export class Srs implements KnowledgeHolder {
         `the admin has not approved ${principal} (${registration.status})`,
       );
     }
-    if (this.#keys.has(principal))
+    if (this.#keys.has(principal)) {
       return this.#refuse(principal, operation, 'already-exists', `${principal} already has keys`);
+    }
     const pair = generateKeyPair(forkRng(this.#rng, `keys:${principal}`));
     this.#keys.set(principal, pair);
     return ok(pair);
@@ -145,8 +147,9 @@ export class Srs implements KnowledgeHolder {
       return this.#refuse(owner.principal, operation, 'not-owner', `${pkg.file} belongs to ${file.owner}`);
     }
     const key = objectKey(pkg);
-    if (this.#parameters.has(key))
+    if (this.#parameters.has(key)) {
       return this.#refuse(owner.principal, operation, 'already-exists', `R of ${key} is already stored`);
+    }
     const record: SrsFile = file ?? { owner: owner.principal, window: pkg.window, current: new Map() };
     const current = record.current.get(pkg.partition) ?? 0;
     record.current.set(pkg.partition, Math.max(current, pkg.version));
@@ -436,19 +439,23 @@ export class Srs implements KnowledgeHolder {
     actor: PrincipalId,
   ): Outcome<StoredParameter> {
     const record = this.#files.get(file);
-    if (record === undefined)
+    if (record === undefined) {
       return this.#refuse(actor, operation, 'unknown-file', `the SRS holds no parameters of ${file}`);
+    }
     const current = record.current.get(partition);
-    if (current === undefined)
+    if (current === undefined) {
       return this.#refuse(actor, operation, 'unknown-partition', `${file} has no partition ${partition}`);
+    }
     const wanted = version ?? current;
     const stored = this.#parameters.get(objectKey({ file, partition, version: wanted }));
-    if (stored === undefined)
+    if (stored === undefined) {
       return this.#refuse(actor, operation, 'unknown-file', `${file}/${partition} has no version ${wanted}`);
+    }
     if (record.window !== undefined) {
       const now = trustedTime(this.#timeServer, this.#timeKey, this.#rng);
-      if (now === undefined)
+      if (now === undefined) {
         return this.#refuse(actor, operation, 'outside-window', 'the signed time did not verify');
+      }
       if (!inWindow(record.window, now)) {
         return this.#refuse(
           actor,
@@ -507,13 +514,14 @@ export class Srs implements KnowledgeHolder {
     const auth = this.#authenticateOwner(owner, operation);
     if (auth.kind === 'denied') return auth;
     const record = this.#files.get(file);
-    if (record === undefined)
+    if (record === undefined) {
       return this.#refuse(
         owner.principal,
         operation,
         'unknown-file',
         `the SRS holds no parameters of ${file}`,
       );
+    }
     if (record.owner !== owner.principal) {
       return this.#refuse(owner.principal, operation, 'not-owner', `${file} belongs to ${record.owner}`);
     }

@@ -136,8 +136,9 @@ export class Tpa implements KnowledgeHolder {
     const challenged = Object.freeze(randomSample(this.#rng, c.leafCount, samples));
     const ref = { file: c.file, partition: c.partition, version: c.version };
     const answer = this.#cloud.prove(ref, c.blockSize, challenged);
-    if (answer === undefined)
+    if (answer === undefined) {
       return Object.freeze({ ...ref, state: 'missing', challenged, failed: challenged });
+    }
     const answered = new Map(answer.blocks.map((b) => [b.index, b] as const));
     const failed = challenged.filter((index) => {
       const b = answered.get(index);

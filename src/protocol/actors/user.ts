@@ -80,13 +80,15 @@ export class User extends Principal implements KnowledgeHolder {
       detail: string,
     ) => this.#ctx.deny({ refusedBy: this.id, actor: this.id, operation: 'decrypt', reason, detail });
     const sealed = this.ciphertextOf(ref);
-    if (sealed === undefined)
+    if (sealed === undefined) {
       return refuse('out-of-order', `${this.id} holds no ciphertext of ${where}; download it first`);
+    }
     const keys = this.keys;
     if (keys === undefined) return refuse('unapproved', `${this.id} never received a key pair from the SRS`);
     const parameter = this.#parameters.get(where) ?? this.#newestParameter(ref);
-    if (parameter === undefined)
+    if (parameter === undefined) {
       return refuse('no-parameter', `${this.id} never obtained R for ${ref.file}/${ref.partition}`);
+    }
     const k = decapsulate(parameter.rU, keys.sk);
     const opened = openPartition(k, { fileId: ref.file, label: ref.partition, version: ref.version }, sealed);
     if (opened.kind === 'tag-mismatch') {
