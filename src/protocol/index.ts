@@ -195,7 +195,6 @@ export {
   type Denied,
   denied,
   isOk,
-  mapOutcome,
   type Ok,
   type Outcome,
   ok,

@@ -70,8 +70,3 @@ export function denied(reason: DenialReason, detail: string): Denied {
 export function isOk<T>(outcome: Outcome<T>): outcome is Ok<T> {
   return outcome.kind === 'ok';
 }
-
-/** Applies `f` to a success and passes a refusal through unchanged. */
-export function mapOutcome<T, U>(outcome: Outcome<T>, f: (value: T) => U): Outcome<U> {
-  return outcome.kind === 'ok' ? ok(f(outcome.value)) : outcome;
-}

@@ -30,7 +30,7 @@ import {
 import { type ActorContext, createContext } from './actors/context.ts';
 import { Gatekeeper } from './actors/gatekeeper.ts';
 import { type HeldCiphertext, type KnowledgeHolder, NO_HOLDINGS } from './actors/holdings.ts';
-import { type DraftView, Owner } from './actors/owner.ts';
+import { type DraftView, type OwnedFile, Owner } from './actors/owner.ts';
 import { type Presented, type RevocationResult, Srs } from './actors/srs.ts';
 import { TimeServer } from './actors/time-server.ts';
 import { type AuditReport, Tpa } from './actors/tpa.ts';
@@ -924,6 +924,23 @@ export class SeSphrSystem {
   /** The current version of a stored partition (the cloud's). */
   currentVersion(file: FileId, partition: PartitionLabel): number | undefined {
     return this.#cloud.currentVersion(file, partition);
+  }
+
+  /** An owner's own record of its files: partitions, levels and every version written. */
+  ownerFiles(owner: PrincipalId): readonly OwnedFile[] {
+    const principal = this.#principals.get(owner);
+    return principal instanceof Owner ? principal.files() : Object.freeze([]);
+  }
+
+  /** The upload or update an owner has in progress for a file, between the fine-grained steps. */
+  draft(owner: PrincipalId, file: FileId): DraftView | undefined {
+    const principal = this.#principals.get(owner);
+    return principal instanceof Owner ? principal.draft(file) : undefined;
+  }
+
+  /** A file's access window as the SRS enforces it, if one is set. */
+  windowOf(file: FileId): TimeWindow | undefined {
+    return this.#srs.windowOf(file);
   }
 
   /** The partition scheme an owner's uploads use. */

@@ -45,6 +45,8 @@ describe('the fine-grained steps mirror the paper’s rules 23–33', () => {
     value(system.sendR({ owner: alice, file: f1, partition: medical }));
     // The other partitions are still in the draft; the upload completes when all went out.
     expect(system.storedReports()[0]!.partitions.map((p) => p.partition)).toEqual([medical]);
+    expect(system.draft(alice, f1)?.partitions).toHaveLength(4);
+    expect(system.ownerFiles(alice)).toEqual([]);
 
     const bobby = principalId('bobby');
     value(system.register({ principal: bobby, role: 'doctor' }));
@@ -70,6 +72,13 @@ describe('the fine-grained steps mirror the paper’s rules 23–33', () => {
     value(system.upload({ owner: alice, file: f1 }));
     const receipt = value(system.update({ owner: alice, file: f1, partition: personal }));
     expect(receipt.partitions.map((p) => [p.partition, p.version])).toEqual([[personal, 2]]);
+    expect(system.draft(alice, f1)).toBeUndefined();
+    expect(system.ownerFiles(alice)[0]!.partitions.find((p) => p.partition === personal)).toEqual({
+      partition: personal,
+      level: 1,
+      current: 2,
+      versions: [1, 2],
+    });
     const v1 = system.ownerPlaintext(alice, { file: f1, partition: personal, version: 1 });
     const v2 = system.ownerPlaintext(alice, { file: f1, partition: personal, version: 2 });
     expect(v2).not.toEqual(v1);

@@ -7,6 +7,7 @@ describe('time windows (SPEC P10)', () => {
     const system = world({ seed: 'window' });
     const t0 = system.now();
     value(system.upload({ owner: alice, file: f1, window: { start: t0 + 3600, end: t0 + 7200 } }));
+    expect(system.windowOf(f1)).toEqual({ start: t0 + 3600, end: t0 + 7200 });
     expect(reason(system.request({ user: bob, file: f1, partition: medical }))).toBe('outside-window');
     value(system.tick({ seconds: 3600 }));
     value(system.request({ user: bob, file: f1, partition: medical }));

@@ -313,11 +313,6 @@ export class Srs implements KnowledgeHolder {
     return this.#issue(target.value, file, partition, own.value.version, operation, from.principal);
   }
 
-  /** The current version of a partition as the SRS knows it (the newest R_P it holds). */
-  currentVersion(file: FileId, partition: PartitionLabel): number | undefined {
-    return this.#files.get(file)?.current.get(partition);
-  }
-
   /** The window of a file, if one is set. */
   windowOf(file: FileId): TimeWindow | undefined {
     return this.#files.get(file)?.window;

@@ -63,11 +63,6 @@ export class User extends Principal implements KnowledgeHolder {
     return undefined;
   }
 
-  /** Whether this user holds R_U for exactly `ref`. */
-  hasParameter(ref: ObjectRef): boolean {
-    return this.#parameters.has(objectKey(ref));
-  }
-
   /**
    * Rule 33 (Decrypt_C): K = R_U^{1/x_U}, then the AES-GCM open. Uses R for exactly this version
    * when held, else the newest R it holds for the partition (a cached, stale one), which fails the
