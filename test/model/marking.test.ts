@@ -1,0 +1,118 @@
+/**
+ * Markings: keys are canonical (equal markings, equal keys, however built), tokens and markings are
+ * frozen, and the accessors report what is there.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  colourSet,
+  countIn,
+  defineNet,
+  idType,
+  initialMarking,
+  intType,
+  markingKey,
+  markingOf,
+  opaque,
+  opaqueType,
+  placeId,
+  token,
+  tokenKey,
+  tokensIn,
+  totalTokens,
+} from '../../src/model/index.ts';
+
+const C = colourSet('C', { who: idType('user'), n: intType(0, 3) });
+const net = defineNet({
+  name: 'm',
+  places: [
+    { id: 'a', colour: C },
+    { id: 'b', initial: 2 },
+  ],
+  transitions: [],
+});
+const tokenArb = fc.record({
+  who: fc.constantFrom('x', 'y', 'z,"', '{}'),
+  n: fc.integer({ min: 0, max: 3 }),
+});
+
+describe('markings', () => {
+  it('equal multisets give equal keys whatever the order and grouping they were built in', () => {
+    fc.assert(
+      fc.property(fc.array(tokenArb, { maxLength: 8 }), fc.nat(), (tokens, shift) => {
+        const rotated = tokens.map((_, i) => tokens[(i + shift) % tokens.length]!);
+        const one = markingOf(net, { a: tokens.map((t) => ({ token: t })) });
+        const other = markingOf(net, { a: rotated.map((t) => ({ token: { n: t.n, who: t.who } })) });
+        expect(markingKey(net, one)).toBe(markingKey(net, other));
+        expect(countIn(one, placeId('a'))).toBe(tokens.length);
+      }),
+    );
+  });
+
+  it('different multisets give different keys', () => {
+    fc.assert(
+      fc.property(fc.array(tokenArb, { maxLength: 5 }), fc.array(tokenArb, { maxLength: 5 }), (xs, ys) => {
+        const canon = (ts: typeof xs) =>
+          ts
+            .map((t) => tokenKey(token(t)))
+            .sort()
+            .join('|');
+        const same = canon(xs) === canon(ys);
+        const kx = markingKey(net, markingOf(net, { a: xs.map((t) => ({ token: t })) }));
+        const ky = markingKey(net, markingOf(net, { a: ys.map((t) => ({ token: t })) }));
+        expect(kx === ky).toBe(same);
+      }),
+    );
+  });
+
+  it('token keys distinguish field names, value kinds and opaque keys', () => {
+    const keys = [
+      token({ a: '1' }),
+      token({ a: 1 }),
+      token({ a: true }),
+      token({ a: 'true' }),
+      token({ b: 1 }),
+      token({ a: opaque('1') }),
+      token({ a: opaque('2', 'same payload') }),
+      token({}),
+    ].map(tokenKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(tokenKey(token({ a: opaque('k', 'p1') }))).toBe(tokenKey(token({ a: opaque('k', 'p2') })));
+  });
+
+  it('reports tokens, counts and totals, and freezes what it returns', () => {
+    const m = markingOf(net, {
+      a: [{ token: { who: 'y', n: 1 } }, { token: { who: 'x', n: 2 }, count: 2 }],
+      b: 1,
+    });
+    // Sorted by token key, whose fields are in name order: n first.
+    expect(tokensIn(m, placeId('a')).map((tc) => [tc.token, tc.count])).toEqual([
+      [{ who: 'y', n: 1 }, 1],
+      [{ who: 'x', n: 2 }, 2],
+    ]);
+    expect(countIn(m, placeId('a'))).toBe(3);
+    expect(totalTokens(m)).toBe(4);
+    expect(Object.isFrozen(m)).toBe(true);
+    expect(Object.isFrozen(tokensIn(m, placeId('a'))[0]!.token)).toBe(true);
+    expect(markingKey(net, initialMarking(net))).toBe('|2');
+    expect(() => countIn(m, placeId('zz'))).toThrow("marking has no place 'zz'");
+    expect(() => markingOf(net, { zz: 1 })).toThrow("net 'm' has no place 'zz'");
+    expect(() => markingOf(net, { a: [{ token: { who: 'x', n: 9 } }] })).toThrow(
+      'integer 9 is outside int[0..3]',
+    );
+  });
+
+  it('a marking of one net is refused by another with different places', () => {
+    const other = defineNet({ name: 'o', places: [{ id: 'z', colour: C }], transitions: [] });
+    expect(() => markingKey(other, initialMarking(net))).toThrow("marking does not belong to net 'o'");
+  });
+
+  it('opaque payloads ride along untouched', () => {
+    const K = colourSet('K', { k: opaqueType('key') });
+    const kn = defineNet({ name: 'k', places: [{ id: 'p', colour: K }], transitions: [] });
+    const payload = new Uint8Array([1, 2, 3]);
+    const m = markingOf(kn, { p: [{ token: { k: opaque('sk(alice)', payload) } }] });
+    const v = tokensIn(m, placeId('p'))[0]!.token.k;
+    expect(typeof v === 'object' && v.value).toBe(payload);
+  });
+});
