@@ -128,9 +128,17 @@ export const parsePnml = (xml: string, source: string): PtNet => {
     return id;
   };
 
+  let lines: readonly string[] | undefined;
   parser.on('opentagstart', (tag) => {
-    // The parser has just read "<name"; the element starts one column before the name.
-    tagStart = { line: parser.line, column: parser.column - tag.name.length };
+    // The parser has read "<name" and the character that ends the name; the element starts at "<".
+    if (parser.column > 0) {
+      tagStart = { line: parser.line, column: parser.column - tag.name.length - 1 };
+    } else {
+      // The name ended with a line break: count back from the end of the previous line.
+      lines ??= xml.split('\n');
+      const previous = (lines[parser.line - 2] ?? '').replace(/\r$/, '');
+      tagStart = { line: parser.line - 1, column: Array.from(previous).length - tag.name.length };
+    }
   });
 
   parser.on('opentag', (tag: SaxesTagPlain) => {

@@ -28,6 +28,8 @@ export type PtExploreOptions = Readonly<{
   maxStates?: number;
   /** Called at most every 250 ms during long runs (never for runs shorter than that). */
   onProgress?: (progress: PtProgress) => void;
+  /** The clock for progress reports, in milliseconds; `performance.now` unless a test fakes it. */
+  now?: () => number;
 }>;
 
 /**
@@ -467,17 +469,18 @@ export const explorePt = (net: PtNet, options: PtExploreOptions = {}): PtExplore
     touched: 0,
   };
 
-  const started = performance.now();
+  const now = options.now ?? (() => performance.now());
+  const started = now();
   const onProgress = options.onProgress;
   let lastReport = started;
   const progress =
     onProgress === undefined
       ? undefined
       : (count: number, edges: number, head: number): void => {
-          const now = performance.now();
-          if (now - lastReport < PROGRESS_INTERVAL_MS) return;
-          lastReport = now;
-          onProgress({ states: count, edges, frontier: count - head, seconds: (now - started) / 1000 });
+          const at = now();
+          if (at - lastReport < PROGRESS_INTERVAL_MS) return;
+          lastReport = at;
+          onProgress({ states: count, edges, frontier: count - head, seconds: (at - started) / 1000 });
         };
 
   for (;;) {
