@@ -4,7 +4,7 @@
  * partition, and bulk AES-256-GCM throughput on 16 MiB with node:crypto and the pure-JS
  * @noble/ciphers, beside `openssl speed -evp aes-256-gcm` on the same machine.
  *
- * `run()` returns the result for the benchmark driver (bench/main.ts); run standalone with
+ * `run()`, `toMarkdown()` and `summary()` serve the benchmark driver (bench/main.ts); run standalone with
  * `npx tsx bench/protocol-ops.ts` it also writes reports/bench/protocol-ops.{json,md}.
  * Every input is drawn from a fixed seed; times are medians after warm-up.
  * @module
@@ -356,6 +356,21 @@ export function toMarkdown(result: ProtocolOpsResult): string {
       : `node:crypto / OpenSSL (per CPU second, as \`openssl speed\` counts): ${bulk.nodeToOpensslRatio}`,
     '',
   ].join('\n');
+}
+
+/** One line for reports/bench/summary.md: the costs that dominate a share and a download. */
+export function summary(result: ProtocolOpsResult): string {
+  const cpu = (op: string) => result.ops.find((o) => o.op === op)?.cpuMedianMs ?? Number.NaN;
+  const { bulk } = result;
+  const openssl =
+    bulk.openssl.kind === 'measured'
+      ? `OpenSSL ${bulk.openssl.mbPerSecond16k} MB/s (ratio ${bulk.nodeToOpensslRatio})`
+      : 'OpenSSL not measured';
+  return (
+    `CPU medians: re-encryption (pairing) ${cpu('reEncrypt')} ms, K = Z^r ${cpu('sessionKey')} ms, ` +
+    `decapsulate ${cpu('decapsulate')} ms, seal 64 KiB ${cpu('sealPartition')} ms; ` +
+    `AES-256-GCM node:crypto ${bulk.nodeCrypto.cpuMBps} MB/s per CPU second vs ${openssl}`
+  );
 }
 
 const invokedDirectly =
