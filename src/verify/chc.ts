@@ -1,10 +1,11 @@
 /**
- * Constrained Horn clauses solved by Z3's Spacer: the only engine here that proves a property for
- * every reachable state without a bound, and it hands back the inductive invariant it found (its
- * interpretation of `Inv`) as the evidence. When Spacer finds the error reachable, its derivation
- * says how many steps the violation takes; BMC to that depth rebuilds a decoded, replayable trace.
+ * Constrained Horn clauses solved by Z3's Spacer (the HORN logic's solver): the only engine here
+ * that proves a property for every reachable state without a bound, and it hands back the inductive
+ * invariant it found (its interpretation of `Inv`) as the evidence. The invariant is re-checked by
+ * plain SMT before a proof is reported. When the clauses are unsatisfiable the error is reachable,
+ * and BMC from depth 0 rebuilds a shortest decoded, replayable trace.
  */
-import { type Bool, type Expr, Z3_decl_kind } from 'z3-solver';
+import type { Bool, Expr, Model, Solver } from 'z3-solver';
 import { checkBound, findViolation } from './bmc.ts';
 import { type Budget, startBudget } from './budget.ts';
 import { type QuerySink, smtlibText } from './smtlib.ts';
@@ -18,12 +19,14 @@ import {
 import type { UnknownReason, Verdict } from './verdict.ts';
 import { classifyUnknown, prove } from './z3-check.ts';
 import { newZ3Context, type Z3Context } from './z3-context.ts';
-import { encodeHorn, type Unrolling, unroll } from './z3-encode.ts';
+import { encodeHorn, type HornEncoding, type Unrolling, unroll, type Z3Symbol } from './z3-encode.ts';
 import { readableFormula } from './z3-readable.ts';
 
+type Name = 'verify';
+
 /**
- * Options of {@link chc}; `timeoutMs` bounds Spacer and the trace rebuilding together.
- * `maxTraceDepth` caps the BMC that rebuilds a trace when Spacer's derivation gives no depth.
+ * Options of {@link chc}; `timeoutMs` bounds Spacer, the invariant check and the trace rebuilding
+ * together. `maxTraceDepth` (default 64) caps the BMC that rebuilds a violation's trace.
  */
 export interface ChcOptions {
   readonly timeoutMs: number;
@@ -31,32 +34,28 @@ export interface ChcOptions {
   readonly onQuery?: QuerySink;
 }
 
+/** The typing lacks `new Solver(logic)`; the HORN logic selects Spacer. */
+type SolverForLogic = new (logic: string) => Solver<Name>;
+
 /**
- * The number of steps in Spacer's refutation: the hyper-resolution nodes that conclude an `Inv`
- * fact are the states of the counterexample path, so their count less one is its length. `null`
- * when the answer has no such nodes (e.g. preprocessing inlined `Inv`).
+ * Spacer's interpretation of `Inv` applied to `args`: its default ("else") value with the
+ * predicate's bound variables replaced by `args`, under the explicit entries if there are any.
  */
-function refutationDepth(answer: Expr<'verify'>, invName: string): number | null {
-  const seen = new Set<number>();
-  let facts = 0;
-  const stack: Expr<'verify'>[] = [answer];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (seen.has(e.id()) || !e.ctx.isApp(e)) continue;
-    seen.add(e.id());
-    const children = e.children() as Expr<'verify'>[];
-    const conclusion = children.at(-1);
-    if (
-      e.decl().kind() === Z3_decl_kind.Z3_OP_PR_HYPER_RESOLVE &&
-      conclusion !== undefined &&
-      conclusion.ctx.isApp(conclusion) &&
-      conclusion.decl().name() === invName
-    ) {
-      facts += 1;
-    }
-    stack.push(...children);
+function invariantAt(
+  ctx: Z3Context,
+  model: Model<Name>,
+  horn: HornEncoding,
+  args: readonly Z3Symbol[],
+): Bool<Name> {
+  const interp = model.get(horn.inv);
+  if (!ctx.isFuncInterp(interp)) return interp as Bool<Name>;
+  let body = ctx.substituteVars(interp.elseValue(), ...args) as Bool<Name>;
+  for (let i = interp.numEntries() - 1; i >= 0; i--) {
+    const entry = interp.entry(i);
+    const matches = args.map((a, j) => (a as Expr<Name>).eq(entry.argValue(j)));
+    body = ctx.If(ctx.And(...matches), entry.value() as Bool<Name>, body);
   }
-  return facts === 0 ? null : facts - 1;
+  return body;
 }
 
 /**
@@ -68,16 +67,15 @@ async function checkCertificate(
   ctx: Z3Context,
   unrolling: Unrolling,
   property: Property,
-  now: Bool<'verify'>,
-  next: Bool<'verify'>,
+  invariant: (k: number) => Bool<Name>,
   budget: Budget,
   queryPrefix: string,
   onQuery: QuerySink | undefined,
 ): Promise<{ reason: UnknownReason; detail: string } | null> {
-  const obligations: readonly [string, Bool<'verify'>, readonly Bool<'verify'>[]][] = [
-    ['initiation', now, [unrolling.init(0)]],
-    ['consecution', next, [unrolling.ranges(0), now, unrolling.transition(0)]],
-    ['safety', unrolling.holds(property.formula, 0), [unrolling.ranges(0), now]],
+  const obligations: readonly [string, Bool<Name>, readonly Bool<Name>[]][] = [
+    ['initiation', invariant(0), [unrolling.init(0)]],
+    ['consecution', invariant(1), [unrolling.ranges(0), invariant(0), unrolling.transition(0)]],
+    ['safety', unrolling.holds(property.formula, 0), [unrolling.ranges(0), invariant(0)]],
   ];
   for (const [name, claim, assumptions] of obligations) {
     if (budget.remainingMs() === 0)
@@ -87,8 +85,9 @@ async function checkCertificate(
       queryId: `${queryPrefix}-${name}`,
       onQuery,
     });
-    if (outcome.kind === 'unknown')
+    if (outcome.kind === 'unknown') {
       return { reason: outcome.reason, detail: `checking Spacer's invariant (${name}): ${outcome.detail}` };
+    }
     if (outcome.kind === 'refuted')
       return { reason: 'solver-unknown', detail: `Spacer's invariant fails ${name}` };
   }
@@ -102,7 +101,6 @@ export async function chc(ts: TransitionSystem, property: Property, options: Chc
   const maxTraceDepth = checkBound('maxTraceDepth', options.maxTraceDepth ?? 64, 0);
   const budget = startBudget(options.timeoutMs);
   const ctx = await newZ3Context();
-  const horn = encodeHorn(ctx, system, prop);
   const unknown = (reason: UnknownReason, detail: string): Verdict => ({
     kind: 'unknown',
     engine: 'chc',
@@ -110,86 +108,70 @@ export async function chc(ts: TransitionSystem, property: Property, options: Chc
     detail,
     seconds: budget.elapsedSeconds(),
   });
+  const horn = encodeHorn(ctx, system, prop);
   if (budget.remainingMs() === 0) return unknown('timeout', 'the budget was spent before Spacer ran');
 
-  const fp = new ctx.Fixedpoint();
-  fp.set('engine', 'spacer');
-  fp.set('timeout', Math.max(1, Math.ceil(budget.remainingMs())));
-  fp.registerRelation(horn.inv);
-  fp.registerRelation(horn.err);
-  for (const rule of horn.rules) fp.addRule(rule);
-  const reached = await fp.query(horn.err.call() as Bool<'verify'>);
-  options.onQuery?.({
-    id: `${system.name}.${prop.id}.chc`,
-    logic: 'HORN',
-    text: smtlibText(ctx, 'HORN', horn.hornClauses),
-    answer: reached === 'sat' ? 'unsat' : reached === 'unsat' ? 'sat' : 'unknown',
-  });
+  const solver = new (ctx.Solver as unknown as SolverForLogic)('HORN');
+  solver.set('timeout', Math.max(1, Math.ceil(budget.remainingMs())));
+  solver.add(...horn.clauses);
+  const answer = await solver.check();
+  const prefix = `${system.name}.${prop.id}.chc`;
+  options.onQuery?.({ id: prefix, logic: 'HORN', text: smtlibText(ctx, 'HORN', horn.clauses), answer });
+  const unrolling = unroll(ctx, system);
 
-  switch (reached) {
-    case 'unsat': {
-      const cover = fp.getCoverDelta(-1, horn.inv) ?? ctx.Bool.val(true);
-      const unrolling = unroll(ctx, system);
+  switch (answer) {
+    case 'sat': {
+      const model = solver.model();
       const at = (k: number) =>
-        ctx.substituteVars(
-          cover,
-          ...system.vars.map((v) => unrolling.state(k).get(v.name)!),
-        ) as Bool<'verify'>;
+        invariantAt(
+          ctx,
+          model,
+          horn,
+          system.vars.map((v) => unrolling.state(k).get(v.name)!),
+        );
       const failed = await checkCertificate(
         ctx,
         unrolling,
         prop,
-        at(0),
-        at(1),
+        at,
         budget,
-        `${system.name}.${prop.id}.chc-check`,
+        `${prefix}-check`,
         options.onQuery,
       );
       if (failed !== null) return unknown(failed.reason, failed.detail);
       const invariant = readableFormula(
         ctx,
-        ctx.substituteVars(cover, ...horn.stateSymbols),
+        invariantAt(ctx, model, horn, horn.stateSymbols),
         stateScope(system).vars,
       );
       return { kind: 'proved', engine: 'chc', invariant, seconds: budget.elapsedSeconds() };
     }
-    case 'sat': {
-      const answer = fp.getAnswer();
-      const depth = answer === null ? null : refutationDepth(answer, String(horn.inv.name()));
-      const found = await findViolation(
-        {
-          ctx,
-          unrolling: unroll(ctx, system),
-          property: prop,
-          budget,
-          queryPrefix: `${system.name}.${prop.id}.chc-trace`,
-          onQuery: options.onQuery,
-        },
-        0,
-        depth ?? maxTraceDepth,
-      );
+    case 'unsat': {
+      const setting = {
+        ctx,
+        unrolling,
+        property: prop,
+        budget,
+        queryPrefix: `${prefix}-trace`,
+        onQuery: options.onQuery,
+      };
+      const found = await findViolation(setting, 0, maxTraceDepth);
       if (found.kind === 'violation') {
-        return {
-          kind: 'violated',
-          engine: 'chc',
-          initial: found.initial,
-          trace: found.trace,
-          seconds: budget.elapsedSeconds(),
-        };
+        const { initial, trace } = found;
+        return { kind: 'violated', engine: 'chc', initial, trace, seconds: budget.elapsedSeconds() };
       }
-      const searched =
-        found.kind === 'none' ? `no trace up to depth ${depth ?? maxTraceDepth}` : found.detail;
+      const searched = found.kind === 'none' ? `no trace up to depth ${maxTraceDepth}` : found.detail;
       return unknown(
         'trace-not-found',
         `Spacer reports the property violated, but BMC rebuilt no trace: ${searched}`,
       );
     }
     case 'unknown': {
-      const { reason, detail } = classifyUnknown(budget, fp.getReasonUnknown());
+      const { reason, detail } = classifyUnknown(budget, solver.reasonUnknown());
       return unknown(reason, detail);
     }
     default: {
-      const bad: never = reached;
+      const bad: never = answer;
       return bad;
     }
   }

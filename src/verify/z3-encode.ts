@@ -4,7 +4,7 @@
  *   (`#step@3`, the index of the transition fired from step 3) and per-step parameters
  *   (`t/p@3`), so a model decodes into "which transition fired, with which parameters";
  * - constrained Horn clauses for Spacer: an uninterpreted predicate `Inv` over the state with
- *   init ⇒ Inv, Inv ∧ T ⇒ Inv′ (one clause per transition) and Inv ∧ ¬P ⇒ Err.
+ *   init ⇒ Inv, Inv ∧ T ⇒ Inv′ (one clause per transition) and Inv ∧ ¬P ⇒ false.
  * Bounded integers are Z3 integers with range constraints; enum values are their index in the sort,
  * also range-constrained; booleans are booleans.
  */
@@ -262,21 +262,19 @@ export function unroll(ctx: Z3Context, ts: TransitionSystem): Unrolling {
 export interface HornEncoding {
   /** The invariant predicate, one argument per state variable in declaration order. */
   readonly inv: FuncDecl<Name>;
-  /** The 0-ary error predicate, derivable exactly when a reachable state violates the property. */
-  readonly err: FuncDecl<Name>;
   /** The constants standing for the state variables, in `inv`'s argument order. */
   readonly stateSymbols: readonly Z3Symbol[];
-  /** Universally closed rules: init ⇒ Inv, one Inv ∧ T_t ⇒ Inv′ per transition, Inv ∧ ¬P ⇒ Err. */
-  readonly rules: readonly Bool<Name>[];
-  /** The same clauses with `false` in place of `Err`, as the SMT-LIB HORN logic states them. */
-  readonly hornClauses: readonly Bool<Name>[];
+  /**
+   * Universally closed clauses: init ⇒ Inv, one Inv ∧ T_t ⇒ Inv′ per transition, Inv ∧ ¬P ⇒ false.
+   * They are satisfiable (an interpretation of Inv exists) exactly when the property holds.
+   */
+  readonly clauses: readonly Bool<Name>[];
 }
 
 /** Builds the Horn clauses of `property` over `ts` (both assumed validated). */
 export function encodeHorn(ctx: Z3Context, ts: TransitionSystem, property: Property): HornEncoding {
   const sort = (s: Sort) => (s.kind === 'bool' ? ctx.Bool.sort() : ctx.Int.sort());
   const inv = ctx.Function.declare('Inv', ...ts.vars.map((v) => sort(v.sort)), ctx.Bool.sort());
-  const err = ctx.Function.declare('Err', ctx.Bool.sort());
   const vars = new Map(ts.vars.map((v) => [v.name, declareSymbol(ctx, v.name, v.sort)]));
   const stateSymbols = ts.vars.map((v) => vars.get(v.name)!);
   const scope = stateScope(ts);
@@ -285,7 +283,7 @@ export function encodeHorn(ctx: Z3Context, ts: TransitionSystem, property: Prope
   const invAt = (args: readonly Z3Symbol[]): Bool<Name> => inv.call(...args) as Bool<Name>;
   const noParams = { vars, params: new Map<string, Z3Symbol>() };
 
-  const initRule = closed(
+  const initClause = closed(
     stateSymbols,
     ctx.Implies(
       all(ctx, [
@@ -295,7 +293,7 @@ export function encodeHorn(ctx: Z3Context, ts: TransitionSystem, property: Prope
       invAt(stateSymbols),
     ),
   );
-  const stepRules = ts.transitions.map((t) => {
+  const stepClauses = ts.transitions.map((t) => {
     const params = new Map(
       (t.params ?? []).map((p) => [p.name, declareSymbol(ctx, `${t.name}/${p.name}`, p.sort)]),
     );
@@ -318,12 +316,9 @@ export function encodeHorn(ctx: Z3Context, ts: TransitionSystem, property: Prope
     invAt(stateSymbols),
     ctx.Not(encodeExpr(ctx, property.formula, scope, noParams) as Bool<Name>),
   );
-  const query = (head: Bool<Name>) => closed(stateSymbols, ctx.Implies(bad, head));
   return {
     inv,
-    err,
     stateSymbols,
-    rules: [initRule, ...stepRules, query(err.call() as Bool<Name>)],
-    hornClauses: [initRule, ...stepRules, query(ctx.Bool.val(false))],
+    clauses: [initClause, ...stepClauses, closed(stateSymbols, ctx.Implies(bad, ctx.Bool.val(false)))],
   };
 }

@@ -26,67 +26,103 @@ const NEGATED: ReadonlyMap<number, number> = new Map([
   [K.Z3_OP_GT, K.Z3_OP_LE],
 ]);
 
+/** Binding strength of what {@link readableFormula} prints: higher binds tighter. */
+const ITE = 0;
+const IMPLIES = 1;
+const OR = 2;
+const AND = 3;
+const COMPARISON = 4;
+const SUM = 5;
+const PRODUCT = 6;
+const ATOM = 7;
+
+/** Printed text and how tightly it binds. */
+interface Printed {
+  readonly text: string;
+  readonly prec: number;
+}
+
 /**
- * Renders `expr`, whose free constants are named after IR variables of the given sorts. Comparisons
- * count as atomic: they bind tighter than every connective, so `x < 6 ∧ y = 0` needs no parentheses.
+ * Renders `expr`, whose free constants are named after IR variables of the given sorts, with as
+ * few parentheses as precedence allows (`¬` tightest, then · + comparisons ∧ ∨ ⇒/⇔, `if` loosest).
  */
 export function readableFormula(ctx: Z3Context, expr: Z3Expr, sorts: ReadonlyMap<string, Sort>): string {
-  /** Text and whether it needs parentheses as an operand. */
-  const render = (e: Z3Expr): { text: string; atomic: boolean } => {
-    if (ctx.isTrue(e)) return { text: 'true', atomic: true };
-    if (ctx.isFalse(e)) return { text: 'false', atomic: true };
-    if (ctx.isIntVal(e)) return { text: e.value().toString(), atomic: true };
-    if (!ctx.isApp(e)) return { text: e.sexpr(), atomic: true };
+  const atom = (text: string): Printed => ({ text, prec: ATOM });
+  /** `e` as an operand that must bind at least as tightly as `min`. */
+  const operand = (e: Z3Expr, min: number): string => {
+    const r = render(e);
+    return r.prec < min ? `(${r.text})` : r.text;
+  };
+  /**
+   * n-ary operator at level `prec`; `first` and `rest` say how tightly the first and the other
+   * operands must bind (`prec` for associative sides, `prec + 1` where grouping would change meaning).
+   */
+  const nary = (
+    args: readonly Z3Expr[],
+    symbol: string,
+    prec: number,
+    first: number,
+    rest: number,
+  ): Printed => ({
+    text: args.map((a, i) => operand(a, i === 0 ? first : rest)).join(` ${symbol} `),
+    prec,
+  });
+  const assoc = (args: readonly Z3Expr[], symbol: string, prec: number) =>
+    nary(args, symbol, prec, prec, prec);
+
+  const render = (e: Z3Expr): Printed => {
+    if (ctx.isTrue(e)) return atom('true');
+    if (ctx.isFalse(e)) return atom('false');
+    if (ctx.isIntVal(e)) return atom(e.value().toString());
+    if (!ctx.isApp(e)) return atom(e.sexpr());
     const kind = e.decl().kind();
     const args = e.children() as Z3Expr[];
-    const op = (x: Z3Expr): string => {
-      const r = render(x);
-      return r.atomic ? r.text : `(${r.text})`;
-    };
-    const joined = (symbol: string) => ({ text: args.map(op).join(` ${symbol} `), atomic: false });
-    if (kind === K.Z3_OP_UNINTERPRETED && args.length === 0)
-      return { text: String(e.decl().name()), atomic: true };
+    if (kind === K.Z3_OP_UNINTERPRETED && args.length === 0) return atom(String(e.decl().name()));
     if (kind === K.Z3_OP_NOT) {
       const [inner] = args as [Z3Expr];
       const innerKind = ctx.isApp(inner) ? inner.decl().kind() : undefined;
       const flipped = innerKind === undefined ? undefined : NEGATED.get(innerKind);
       if (flipped !== undefined) return comparison(flipped, inner.children() as Z3Expr[]);
-      if (innerKind === K.Z3_OP_EQ) return comparison(K.Z3_OP_EQ, inner.children() as Z3Expr[], true);
-      return { text: `¬${op(inner)}`, atomic: true };
+      if (innerKind === K.Z3_OP_EQ && !ctx.isBool((inner.children() as Z3Expr[])[0])) {
+        return comparison(K.Z3_OP_EQ, inner.children() as Z3Expr[], true);
+      }
+      return atom(`¬${operand(inner, ATOM)}`);
     }
-    const cmp = COMPARE.get(kind);
-    if (cmp !== undefined && args.length === 2 && !ctx.isBool(args[0])) return comparison(kind, args);
+    if (COMPARE.has(kind) && args.length === 2 && !ctx.isBool(args[0])) return comparison(kind, args);
     switch (kind) {
       case K.Z3_OP_AND:
-        return joined('∧');
+        return assoc(args, '∧', AND);
       case K.Z3_OP_OR:
-        return joined('∨');
+        return assoc(args, '∨', OR);
       case K.Z3_OP_IMPLIES:
-        return joined('⇒');
+        return nary(args, '⇒', IMPLIES, IMPLIES + 1, IMPLIES);
       case K.Z3_OP_EQ:
       case K.Z3_OP_IFF:
-        return joined('⇔');
+        return nary(args, '⇔', IMPLIES, IMPLIES + 1, IMPLIES + 1);
       case K.Z3_OP_XOR:
-        return joined('⊕');
+        return nary(args, '⊕', IMPLIES, IMPLIES + 1, IMPLIES + 1);
       case K.Z3_OP_DISTINCT:
-        return joined('≠');
+        return nary(args, '≠', COMPARISON, SUM, SUM);
       case K.Z3_OP_ADD:
-        return joined('+');
+        return assoc(args, '+', SUM);
       case K.Z3_OP_SUB:
-        return joined('-');
+        return nary(args, '-', SUM, SUM, SUM + 1);
       case K.Z3_OP_MUL:
-        return joined('·');
+        return assoc(args, '·', PRODUCT);
       case K.Z3_OP_UMINUS:
-        return { text: `-${op(args[0]!)}`, atomic: true };
+        return atom(`-${operand(args[0]!, ATOM)}`);
       case K.Z3_OP_ITE:
-        return { text: `if ${op(args[0]!)} then ${op(args[1]!)} else ${op(args[2]!)}`, atomic: false };
+        return {
+          text: `if ${operand(args[0]!, IMPLIES)} then ${operand(args[1]!, IMPLIES)} else ${operand(args[2]!, ITE)}`,
+          prec: ITE,
+        };
       default:
-        return { text: e.sexpr(), atomic: true };
+        return atom(e.sexpr());
     }
   };
 
-  /** `a op b`, with an enum variable against an index shown as the set of value names it allows. */
-  const comparison = (kind: number, args: Z3Expr[], negate = false): { text: string; atomic: boolean } => {
+  /** `a op b`, with an enum variable against an index shown as the value names it allows. */
+  const comparison = (kind: number, args: readonly Z3Expr[], negate = false): Printed => {
     const [a, b] = args as [Z3Expr, Z3Expr];
     const cmp = COMPARE.get(kind)!;
     const enumValues = (x: Z3Expr): readonly string[] | undefined => {
@@ -103,16 +139,11 @@ export function readableFormula(ctx: Z3Context, expr: Z3Expr, sorts: ReadonlyMap
       const n = Number(index.value());
       const allowed = values.filter((_, i) => (swap ? cmp.test(n, i) : cmp.test(i, n)) !== negate);
       const name = String(variable.decl().name());
-      if (allowed.length === 1) return { text: `${name} = ${allowed[0]}`, atomic: true };
-      return { text: `${name} ∈ {${allowed.join(', ')}}`, atomic: true };
+      const text = allowed.length === 1 ? `${name} = ${allowed[0]}` : `${name} ∈ {${allowed.join(', ')}}`;
+      return { text, prec: COMPARISON };
     }
-    const left = render(a);
-    const right = render(b);
     const symbol = negate ? '≠' : cmp.symbol;
-    return {
-      text: `${left.atomic ? left.text : `(${left.text})`} ${symbol} ${right.atomic ? right.text : `(${right.text})`}`,
-      atomic: true,
-    };
+    return { text: `${operand(a, SUM)} ${symbol} ${operand(b, SUM)}`, prec: COMPARISON };
   };
 
   return render(expr).text;

@@ -9,10 +9,12 @@ import {
   counter,
   counterAtMost3,
   counterAtMost5,
+  guardedJump,
   lockstep,
   lockstepBounded,
   mutex,
   mutualExclusion,
+  staysAtZero,
 } from './toy-systems.ts';
 
 /** Generous: a loaded CI machine must not turn an expected verdict into a timeout. */
@@ -138,6 +140,19 @@ describe('a true property that is not 1-inductive (y ≤ 8 while x and y count t
     const v = await chc(lockstep, lockstepBounded, { timeoutMs });
     expect(v).toMatchObject({ kind: 'proved', engine: 'chc' });
     expect(v.kind === 'proved' && v.invariant).toMatch(/\bx\b.*\by\b|\by\b.*\bx\b/);
+  });
+});
+
+describe('parameters range over their sorts only', () => {
+  it('a transition enabled only by an out-of-sort parameter never fires, for every engine', async () => {
+    expect(await chc(guardedJump, staysAtZero, { timeoutMs })).toMatchObject({ kind: 'proved' });
+    expect(await kInduction(guardedJump, staysAtZero, { maxK: 3, timeoutMs })).toMatchObject({
+      kind: 'proved',
+      invariant: 'x-eq-0 is k-inductive for k=1',
+    });
+    expect(await bmc(guardedJump, staysAtZero, { depth: 3, timeoutMs })).toMatchObject({
+      reason: 'bound-reached',
+    });
   });
 });
 

@@ -145,3 +145,29 @@ export function notAllOnes(bits: number): Property {
     doc: 'the counter never shows all ones (false, but only after 2^bits − 1 steps)',
   };
 }
+
+/**
+ * A parameter q ∈ 0..2 that would enable `jump` only if it could be negative: x = 0 holds exactly
+ * because parameters stay within their sorts.
+ */
+export const guardedJump: TransitionSystem = {
+  name: 'guarded-jump',
+  vars: [{ name: 'x', sort: intSort(0, 5) }],
+  init: eq(x, constant(0)),
+  transitions: [
+    {
+      name: 'jump',
+      params: [{ name: 'q', sort: intSort(0, 2) }],
+      guard: le(add(param('q'), constant(1)), constant(0)),
+      updates: { x: constant(5) },
+    },
+  ],
+};
+
+/** Holds only because q ≥ 0. */
+export const staysAtZero: Property = {
+  id: 'x-eq-0',
+  modality: 'always',
+  formula: eq(x, constant(0)),
+  doc: 'x stays 0: jump needs a negative q, which its sort excludes',
+};
