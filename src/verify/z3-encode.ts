@@ -26,18 +26,18 @@ type Name = 'verify';
 /** A Z3 term standing for one IR variable or parameter: a Bool, or an Int for ints and enums. */
 export type Z3Symbol = Bool<Name> | Arith<Name>;
 /** The Z3 symbols that IR names denote in one place of an encoding. */
-export interface SymbolTable {
+interface SymbolTable {
   readonly vars: ReadonlyMap<string, Z3Symbol>;
   readonly params: ReadonlyMap<string, Z3Symbol>;
 }
 
 /** A fresh Z3 constant for an IR name of the given sort. */
-export function declareSymbol(ctx: Z3Context, name: string, sort: Sort): Z3Symbol {
+function declareSymbol(ctx: Z3Context, name: string, sort: Sort): Z3Symbol {
   return sort.kind === 'bool' ? ctx.Bool.const(name) : ctx.Int.const(name);
 }
 
 /** The constraint that `symbol` lies within `sort` (true for booleans). */
-export function inSort(ctx: Z3Context, symbol: Z3Symbol, sort: Sort): Bool<Name> {
+function inSort(ctx: Z3Context, symbol: Z3Symbol, sort: Sort): Bool<Name> {
   switch (sort.kind) {
     case 'bool':
       return ctx.Bool.val(true);
@@ -61,7 +61,7 @@ function encodeValue(ctx: Z3Context, value: Value, type: ExprType): Z3Symbol {
 }
 
 /** Decodes a value from a model: booleans, integers, and enum indices back to value names. */
-export function decodeValue(ctx: Z3Context, model: Model<Name>, symbol: Z3Symbol, sort: Sort): Value {
+function decodeValue(ctx: Z3Context, model: Model<Name>, symbol: Z3Symbol, sort: Sort): Value {
   const v = model.eval(symbol, true);
   if (sort.kind === 'bool') return ctx.isTrue(v);
   if (!ctx.isIntVal(v)) throw new TypeError(`model gives no integer for ${symbol.sexpr()}: ${v.sexpr()}`);
@@ -73,7 +73,7 @@ export function decodeValue(ctx: Z3Context, model: Model<Name>, symbol: Z3Symbol
  * Compiles an IR expression that type-checked in `scope` into Z3, with names resolved by
  * `symbols`; `expected` fixes the sort of enum literals that stand alone (e.g. update terms).
  */
-export function encodeExpr(
+function encodeExpr(
   ctx: Z3Context,
   expr: Expr,
   scope: Scope,
