@@ -130,7 +130,8 @@ export function toMarkdown(result: ExploreKanbanResult): string {
 export function summary(result: ExploreKanbanResult): string {
   return (
     `${result.instance}: ${result.states} states, ${result.edges} edges in ${result.seconds} s ` +
-    `(${result.statesPerSecond} states/s, ${result.edgesPerSecond} edges/s), peak ${result.peakRssMB} MB` +
+    `(CPU ${result.cpuSeconds} s; ${result.statesPerSecond} states/s, ${result.edgesPerSecond} edges/s), ` +
+    `peak ${result.peakRssMB} MB` +
     (result.matchesContest ? '' : ' — FIGURES DO NOT MATCH THE CONTEST')
   );
 }

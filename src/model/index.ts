@@ -124,6 +124,28 @@ export {
   type Transition,
   type TransitionSpec,
 } from './net.ts';
+// Place/transition nets: PNML import/export, the fast explorer, and the bridge to the coloured engine.
+export { toPnml } from './pnml-export.ts';
+export { isPnmlError, PnmlError, PTNET_TYPE, parsePnml } from './pnml-import.ts';
+export {
+  explorePt,
+  isPtExploreError,
+  PtExploreError,
+  type PtExploreOptions,
+  type PtExploreResult,
+  type PtProgress,
+} from './pt-explore.ts';
+export { netToPt, ptToNet } from './pt-hlpn.ts';
+export {
+  definePtNet,
+  isPtNetError,
+  MAX_PT_COUNT,
+  type PtArc,
+  type PtNet,
+  PtNetError,
+  type PtPlace,
+  type PtTransition,
+} from './pt-net.ts';
 export { createRandom, type Random } from './random.ts';
 export { type SimulateOptions, type Simulation, type SimulationStep, simulate } from './simulate.ts';
 export {
