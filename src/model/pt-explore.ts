@@ -11,8 +11,10 @@
  *   re-encoded at the next width and the search resumes where it stopped.
  * - All markings live in one arena, appended in discovery order, so the BFS queue is the arena itself
  *   (the frontier is the index range `[head, count)`); no per-state objects exist.
- * - Membership is an open-addressing (linear probing) table of `[hash, index + 1]` pairs over the arena,
- *   keeping the hash beside the index so most mismatches never touch the arena.
+ * - Membership is an open-addressing (linear probing) table of 32-bit entries over the arena: the low
+ *   bits hold `index + 1` (0 = empty), the high bits a tag taken from the hash, so most mismatches
+ *   never touch the arena. One word per slot keeps the table small: its cache and TLB misses are what
+ *   the search mostly waits for.
  * - Firing adds a precomputed per-word delta to a copy of the parent's words (SWAR): token counts in
  *   a word change together without unpacking. Enabledness is only tested for transitions whose
  *   "watched" input place is marked, so nets with many transitions and few marked places stay cheap.
@@ -62,6 +64,7 @@ const WIDTHS: readonly number[] = [1, 2, 3, 4, 5, 6, 8, 10, 16, 31];
 
 const PROGRESS_INTERVAL_MS = 250;
 const MAX_LOAD = 0.7;
+const REBUILD_BATCH = 16;
 const HASH_SEED = 0x9747b28c;
 
 /** The net as flat index arrays (CSR layout: `xStart[t]..xStart[t + 1]` indexes the arrays of `t`). */
@@ -230,38 +233,35 @@ const hashAt = (arena: Uint32Array, at: number, words: number): number => {
   return h ^ (h >>> 16);
 };
 
-const tableFor = (states: number): Int32Array => {
-  let slots = 1024;
-  while (states > slots * MAX_LOAD) slots *= 2;
-  return new Int32Array(slots * 2);
-};
-
-/** Builds a membership table for the first `count` states of the arena. */
+/**
+ * A membership table (a power-of-two number of slots, at most `MAX_LOAD` full) for the first `count`
+ * markings of the arena. With `slots - 1` as the index mask, a slot's entry is `index + 1` in the
+ * mask's bits (it fits: fewer markings than slots) and the hash's bits above the mask as a tag.
+ */
 const indexArena = (arena: Uint32Array, count: number, words: number): Int32Array => {
-  const table = tableFor(count);
-  const mask = table.length - 1;
-  for (let index = 0; index < count; index++) {
-    const h = hashAt(arena, index * words, words);
-    let slot = (h << 1) & mask;
-    while (table[slot + 1] !== 0) slot = (slot + 2) & mask;
-    table[slot] = h;
-    table[slot + 1] = index + 1;
+  let slots = 1024;
+  while (count >= slots * MAX_LOAD) slots *= 2;
+  const table = new Int32Array(slots);
+  const mask = slots - 1;
+  // Batches of hashes whose slots are read ahead (into `ahead`, a store the compiler must keep) so
+  // their cache misses overlap, as in the search loop.
+  const hashes = new Int32Array(REBUILD_BATCH);
+  const ahead = new Int32Array(REBUILD_BATCH);
+  for (let start = 0; start < count; start += REBUILD_BATCH) {
+    const end = Math.min(count, start + REBUILD_BATCH);
+    for (let index = start; index < end; index++) {
+      const h = hashAt(arena, index * words, words);
+      hashes[index - start] = h;
+      ahead[index - start] = table[h & mask]!;
+    }
+    for (let index = start; index < end; index++) {
+      const h = hashes[index - start]!;
+      let slot = h & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = (h & ~mask) | (index + 1);
+    }
   }
   return table;
-};
-
-const growTable = (table: Int32Array): Int32Array => {
-  const next = new Int32Array(table.length * 2);
-  const mask = next.length - 1;
-  for (let old = 0; old < table.length; old += 2) {
-    if (table[old + 1] === 0) continue;
-    const h = table[old]!;
-    let slot = (h << 1) & mask;
-    while (next[slot + 1] !== 0) slot = (slot + 2) & mask;
-    next[slot] = h;
-    next[slot + 1] = table[old + 1]!;
-  }
-  return next;
 };
 
 /** Copies the stored markings into a wider layout; their order (and so the BFS queue) is kept. */
@@ -317,7 +317,7 @@ const run = (
   let touched = search.touched;
   let { arena, table, count, head, edges, deadlock, maxTokensInPlace, maxTokensPerMarking } = search;
   let tableMask = table.length - 1;
-  let growAt = Math.floor((table.length / 2) * MAX_LOAD);
+  let growAt = Math.floor(table.length * MAX_LOAD);
   let stop: Stop = { kind: 'done' };
 
   expand: while (head < count) {
@@ -374,11 +374,12 @@ const run = (
     // tight loops of independent loads. The CPU overlaps their cache and TLB misses (a random read
     // in a table this size costs ~150 ns when it waits for the previous one, ~20 ns when it does
     // not); the probes of phase 2 then mostly hit the cache.
-    for (let e = 0; e < enabledCount; e++) touched ^= table[((hashes[e]! << 1) & tableMask) + 1]!;
+    for (let e = 0; e < enabledCount; e++) touched ^= table[hashes[e]! & tableMask]!;
     for (let e = 0; e < enabledCount; e++) {
-      const slot = (hashes[e]! << 1) & tableMask;
-      const stored = table[slot + 1]!;
-      if (stored !== 0 && table[slot] === hashes[e]) touched ^= arena[(stored - 1) * words]!;
+      const entry = table[hashes[e]! & tableMask]!;
+      if (entry !== 0 && ((entry ^ hashes[e]!) & ~tableMask) === 0) {
+        touched ^= arena[((entry & tableMask) - 1) * words]!;
+      }
     }
 
     // Phase 2: look each successor up; append the new ones to the arena (the BFS queue).
@@ -386,10 +387,10 @@ const run = (
       const t = enabled[e]!;
       const h = hashes[e]!;
       const candidate = e * words;
-      let slot = (h << 1) & tableMask;
+      let slot = h & tableMask;
       for (;;) {
-        const stored = table[slot + 1]!;
-        if (stored === 0) {
+        const entry = table[slot]!;
+        if (entry === 0) {
           if (count >= maxStates) {
             stop = { kind: 'max-states' };
             break expand;
@@ -401,24 +402,23 @@ const run = (
             arena = grown;
           }
           for (let i = 0; i < words; i++) arena[at + i] = scratch[candidate + i]!;
-          table[slot] = h;
-          table[slot + 1] = count + 1;
           count++;
+          table[slot] = (h & ~tableMask) | count;
           const tokens = total + totalChange[t]!;
           if (tokens > maxTokensPerMarking) maxTokensPerMarking = tokens;
           for (let k = incStart[t]!, kEnd = incStart[t + 1]!; k < kEnd; k++) {
             const value = current[incPlace[k]!]! + incAmount[k]!;
             if (value > maxTokensInPlace) maxTokensInPlace = value;
           }
-          if (count > growAt) {
-            table = growTable(table);
+          if (count >= growAt) {
+            table = indexArena(arena, count, words);
             tableMask = table.length - 1;
-            growAt = Math.floor((table.length / 2) * MAX_LOAD);
+            growAt = Math.floor(table.length * MAX_LOAD);
           }
           break;
         }
-        if (table[slot] === h) {
-          const other = (stored - 1) * words;
+        if (((entry ^ h) & ~tableMask) === 0) {
+          const other = ((entry & tableMask) - 1) * words;
           let same = true;
           for (let i = 0; i < words; i++) {
             if (arena[other + i] !== scratch[candidate + i]) {
@@ -428,7 +428,7 @@ const run = (
           }
           if (same) break;
         }
-        slot = (slot + 2) & tableMask;
+        slot = (slot + 1) & tableMask;
       }
     }
     edges += enabledCount;
