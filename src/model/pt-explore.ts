@@ -64,7 +64,7 @@ const WIDTHS: readonly number[] = [1, 2, 3, 4, 5, 6, 8, 10, 16, 31];
 
 const PROGRESS_INTERVAL_MS = 250;
 const MAX_LOAD = 0.7;
-const REBUILD_BATCH = 16;
+const REBUILD_BATCH = 64;
 const HASH_SEED = 0x9747b28c;
 
 /** The net as flat index arrays (CSR layout: `xStart[t]..xStart[t + 1]` indexes the arrays of `t`). */
@@ -98,6 +98,9 @@ type Layout = Readonly<{
   bits: number;
   mask: number;
   words: number;
+  perWord: number;
+  /** Which field of a word a bit belongs to. */
+  fieldOfBit: Int32Array;
   placeWord: Int32Array;
   placeShift: Int32Array;
   deltaStart: Int32Array;
@@ -208,6 +211,8 @@ const layoutFor = (net: Compiled, bits: number): Layout => {
     bits,
     mask: 2 ** bits - 1,
     words: Math.max(1, Math.ceil(net.places / perWord)),
+    perWord,
+    fieldOfBit: Int32Array.from({ length: 32 }, (_, bit) => Math.floor(bit / bits)),
     placeWord,
     placeShift,
     deltaStart: delta.start,
@@ -249,11 +254,8 @@ const indexArena = (arena: Uint32Array, count: number, words: number): Int32Arra
   const ahead = new Int32Array(REBUILD_BATCH);
   for (let start = 0; start < count; start += REBUILD_BATCH) {
     const end = Math.min(count, start + REBUILD_BATCH);
-    for (let index = start; index < end; index++) {
-      const h = hashAt(arena, index * words, words);
-      hashes[index - start] = h;
-      ahead[index - start] = table[h & mask]!;
-    }
+    for (let index = start; index < end; index++) hashes[index - start] = hashAt(arena, index * words, words);
+    for (let i = 0; i < end - start; i++) ahead[i] = table[hashes[i]! & mask]!;
     for (let index = start; index < end; index++) {
       const h = hashes[index - start]!;
       let slot = h & mask;
@@ -309,34 +311,48 @@ const run = (
     watch,
     free,
   } = net;
-  const { mask, words, placeWord, placeShift, deltaStart, deltaWord, deltaValue } = layout;
+  const { bits, mask, words, perWord, fieldOfBit, deltaStart, deltaWord, deltaValue } = layout;
   const current = new Int32Array(places);
+  const marked = new Int32Array(places);
+  let markedCount = 0;
   const enabled = new Int32Array(preStart.length);
   const hashes = new Int32Array(preStart.length);
   const scratch = new Uint32Array(preStart.length * words);
   let touched = search.touched;
   let { arena, table, count, head, edges, deadlock, maxTokensInPlace, maxTokensPerMarking } = search;
   let tableMask = table.length - 1;
-  let growAt = Math.floor(table.length * MAX_LOAD);
+  let growAt = Math.ceil(table.length * MAX_LOAD);
   let stop: Stop = { kind: 'done' };
 
   expand: while (head < count) {
     if (progress !== undefined && (head & 1023) === 0) progress(count, edges, head);
     const base = head * words;
+    // Unpack only the marked places: jump from set bit to set bit, so a marking costs its marked
+    // places, not all places (a safe net with hundreds of places marks a dozen).
+    for (let m = 0; m < markedCount; m++) current[marked[m]!] = 0;
+    markedCount = 0;
     let total = 0;
     let highest = 0;
-    for (let p = 0; p < places; p++) {
-      const value = (arena[base + placeWord[p]!]! >>> placeShift[p]!) & mask;
-      current[p] = value;
-      total += value;
-      if (value > highest) highest = value;
+    for (let w = 0; w < words; w++) {
+      let word = arena[base + w]! | 0;
+      while (word !== 0) {
+        const field = fieldOfBit[31 - Math.clz32(word & -word)]!;
+        const shift = field * bits;
+        const value = (word >>> shift) & mask;
+        const p = w * perWord + field;
+        current[p] = value;
+        marked[markedCount++] = p;
+        total += value;
+        if (value > highest) highest = value;
+        word &= ~(mask << shift);
+      }
     }
     // With this much headroom in every field no firing can overflow one: skip the per-arc checks.
     const mayOverflow = highest > mask - maxIncrease;
     let enabledCount = 0;
     for (let f = 0; f < free.length; f++) enabled[enabledCount++] = free[f]!;
-    for (let p = 0; p < places; p++) {
-      if (current[p] === 0) continue;
+    for (let m = 0; m < markedCount; m++) {
+      const p = marked[m]!;
       for (let w = watchStart[p]!, wEnd = watchStart[p + 1]!; w < wEnd; w++) {
         const t = watch[w]!;
         let ok = true;
@@ -413,7 +429,7 @@ const run = (
           if (count >= growAt) {
             table = indexArena(arena, count, words);
             tableMask = table.length - 1;
-            growAt = Math.floor(table.length * MAX_LOAD);
+            growAt = Math.ceil(table.length * MAX_LOAD);
           }
           break;
         }
