@@ -1,6 +1,7 @@
 /** Every `sesphr` subcommand, in the order `--help` lists them. */
 import type { CommandModule } from 'yargs';
+import { benchCommand } from './bench.ts';
 import { exploreCommand } from './explore.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: yargs command modules differ in their argument types.
-export const commands: readonly CommandModule<any, any>[] = [exploreCommand];
+export const commands: readonly CommandModule<any, any>[] = [exploreCommand, benchCommand];
