@@ -5,7 +5,13 @@
  * among them is reproducible.
  */
 import type { TransitionId } from './brand.ts';
-import { type CompiledTransition, compileNet, type Matcher, transitionOf } from './compiled-net.ts';
+import {
+  type CompiledTransition,
+  candidates,
+  compileNet,
+  type Matcher,
+  transitionOf,
+} from './compiled-net.ts';
 import { EvaluationError } from './errors.ts';
 import { type Expr, showExpr } from './expr.ts';
 import { evaluate, type FunctionTable } from './expr-eval.ts';
@@ -30,7 +36,7 @@ export function enabledBindings(
   const c = compileNet(net);
   checkLayout(net, marking);
   const out: Binding[] = [];
-  for (const ct of c.transitions) enumerateBindings(ct, marking, functions, out);
+  for (const ct of candidates(c, marking)) enumerateBindings(ct, marking, functions, out);
   return out;
 }
 
@@ -132,6 +138,9 @@ export function enumerateBindings(
   functions: FunctionTable,
   out: Binding[],
 ): void {
+  // Most transitions of a big net are disabled for want of tokens: say so before allocating anything.
+  const bags = marking.bags;
+  for (const b of ct.binders) if (bags[b.place]!.total < b.weight) return;
   const state: Enumeration = { ct, marking, functions, vars: {}, chosen: [], out };
   if (checksHold(ct, 0, state.vars, functions)) step(state, 0);
 }
@@ -160,12 +169,12 @@ function step(s: Enumeration, i: number): void {
   if (matchers.length > 0) {
     wanted = matchers.map((m) => evaluate(m.expr, s.vars, s.functions) as Value);
     if (b.keyFields !== undefined) {
-      let key = '{';
+      let code = '';
       for (let k = 0; k < b.keyFields.length; k++) {
-        const f = b.keyFields[k]!;
-        key += `${k > 0 ? ',' : ''}${f.quoted}:${valueKey(wanted[f.matcher]!)}`;
+        if (k > 0) code += ',';
+        code += valueKey(wanted[b.keyFields[k]!]!);
       }
-      from = findEntry(bag, `${key}}`);
+      from = findEntry(bag, code);
       if (from < 0) return;
       to = from + 1;
     }

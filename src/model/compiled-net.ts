@@ -14,7 +14,7 @@ import type { TransitionId } from './brand.ts';
 import type { ColourSet } from './colour.ts';
 import { ModelError } from './errors.ts';
 import { applications, type Expr, freeVars } from './expr.ts';
-import { layoutOf, type PlaceLayout } from './marking.ts';
+import { layoutOf, type Marking, type PlaceLayout } from './marking.ts';
 import { defineNet, isDefinedNet, type Net, type Transition } from './net.ts';
 import { type Token, UNIT_TOKEN } from './token.ts';
 
@@ -31,10 +31,10 @@ export interface Binder {
   /** Field equalities the chosen token must satisfy, from the guard. */
   readonly matchers: readonly Matcher[];
   /**
-   * When the matchers fix every field: the colour's field names in key order, each with the index of
-   * its matcher, so the candidate's token key can be built directly.
+   * When the matchers fix every field: for each of the colour's fields in name order, the index of
+   * its matcher, so the candidate's token code can be built directly.
    */
-  readonly keyFields: readonly { readonly quoted: string; readonly matcher: number }[] | undefined;
+  readonly keyFields: readonly number[] | undefined;
 }
 
 /** `token.field = expr` for the token a binder chooses. */
@@ -57,7 +57,14 @@ export interface Output {
   readonly constant: Token | undefined;
   readonly weight: number;
   readonly when: Expr | undefined;
+  /** Names this arc's `when` in evaluation errors. */
+  readonly whenLabel: string;
   readonly colour: ColourSet;
+  /**
+   * The bounded int fields of the colour: the only part of a produced token that type checking
+   * cannot guarantee (field names, kinds, enum values and function results are checked already).
+   */
+  readonly bounds: readonly { readonly field: string; readonly min: number; readonly max: number }[];
   readonly arc: number;
 }
 
@@ -76,6 +83,12 @@ export interface CompiledNet {
   readonly layout: PlaceLayout;
   readonly transitions: readonly CompiledTransition[];
   readonly byId: ReadonlyMap<TransitionId, CompiledTransition>;
+  /** Per place: the transitions with a consume or read arc on it (each listed once). */
+  readonly consumers: readonly Int32Array[];
+  /** Per transition: how many distinct places its consume and read arcs use. */
+  readonly needed: Int32Array;
+  /** Scratch space for {@link candidates}: per transition, a visit stamp and a count of marked places. */
+  readonly scratch: { epoch: number; readonly stamps: Int32Array; readonly counts: Int32Array };
 }
 
 const cache = new WeakMap<Net, CompiledNet>();
@@ -173,11 +186,7 @@ function compile(net: Net): CompiledNet {
       return {
         ...b,
         matchers: own,
-        keyFields: covered
-          ? [...fields]
-              .sort()
-              .map((f) => ({ quoted: JSON.stringify(f), matcher: own.findIndex((m) => m.field === f) }))
-          : undefined,
+        keyFields: covered ? [...fields].sort().map((f) => own.findIndex((m) => m.field === f)) : undefined,
       };
     });
     const outputs = t.outputs.map((o, arc): Output => {
@@ -190,16 +199,76 @@ function compile(net: Net): CompiledNet {
         constant: unit ? UNIT_TOKEN : undefined,
         weight: o.weight ?? 1,
         when: o.when,
+        whenLabel: `output arc ${arc} when`,
         colour,
+        bounds: colour.fields.flatMap((f) =>
+          f.type.kind === 'int' && (f.type.min !== undefined || f.type.max !== undefined)
+            ? [
+                {
+                  field: f.name,
+                  min: f.type.min ?? Number.MIN_SAFE_INTEGER,
+                  max: f.type.max ?? Number.MAX_SAFE_INTEGER,
+                },
+              ]
+            : [],
+        ),
         arc,
       };
     });
     return { index, transition: t, binders, checks, inhibitors, outputs };
   });
+  const consumers: number[][] = net.places.map(() => []);
+  const needed = new Int32Array(transitions.length);
+  for (const ct of transitions) {
+    const places = new Set(ct.binders.map((b) => b.place));
+    needed[ct.index] = places.size;
+    for (const place of places) consumers[place]!.push(ct.index);
+  }
   return {
     net,
     layout,
     transitions,
     byId: new Map(transitions.map((t) => [t.transition.id, t] as const)),
+    consumers: consumers.map((ts) => Int32Array.from(ts)),
+    needed,
+    scratch: {
+      epoch: 0,
+      stamps: new Int32Array(transitions.length),
+      counts: new Int32Array(transitions.length),
+    },
   };
+}
+
+/**
+ * The transitions that may be enabled in `marking`, in net order: those whose consume and read arcs
+ * all point at non-empty places. Big nets have many transitions and few marked places, so counting
+ * from the marked places is much cheaper than testing every transition.
+ */
+export function candidates(c: CompiledNet, marking: Marking): CompiledTransition[] {
+  const { stamps, counts } = c.scratch;
+  if (c.scratch.epoch === 0x7fffffff) {
+    stamps.fill(0);
+    c.scratch.epoch = 0;
+  }
+  const epoch = ++c.scratch.epoch;
+  const bags = marking.bags;
+  for (let p = 0; p < bags.length; p++) {
+    if (bags[p]!.total === 0) continue;
+    const ts = c.consumers[p]!;
+    for (let k = 0; k < ts.length; k++) {
+      const t = ts[k]!;
+      if (stamps[t] === epoch) counts[t]!++;
+      else {
+        stamps[t] = epoch;
+        counts[t] = 1;
+      }
+    }
+  }
+  const out: CompiledTransition[] = [];
+  const needed = c.needed;
+  for (let t = 0; t < needed.length; t++) {
+    const n = needed[t]!;
+    if (n === 0 || (stamps[t] === epoch && counts[t] === n)) out.push(c.transitions[t]!);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@
  * so the path returned for a violated invariant is a shortest one.
  */
 import { type Binding, enumerateBindings } from './binding.ts';
-import { compileNet } from './compiled-net.ts';
+import { candidates, compileNet } from './compiled-net.ts';
 import type { FunctionTable } from './expr-eval.ts';
 import { fireEnabled } from './fire.ts';
 import { checkLayout, initialMarking, keyOf, type Marking } from './marking.ts';
@@ -135,8 +135,8 @@ export function explore(net: Net, options: ExploreOptions = {}): ExploreResult {
     const m = queue[head]!;
     queue[head] = undefined;
     let enabledAny = false;
-    for (const ct of c.transitions) {
-      bindings.length = 0;
+    for (const ct of candidates(c, m)) {
+      if (bindings.length > 0) bindings.length = 0;
       enumerateBindings(ct, m, functions, bindings);
       if (bindings.length === 0) continue;
       enabledAny = true;

@@ -5,7 +5,7 @@
 import { valueProblem } from './colour.ts';
 import { EvaluationError } from './errors.ts';
 import { type Expr, showExpr } from './expr.ts';
-import { showValue, type Token, token, type Value, valueEquals } from './token.ts';
+import { sealToken, showValue, type Token, type Value, valueEquals } from './token.ts';
 
 /**
  * The implementations of the functions named in `app` nodes. In abstract runs they build symbolic
@@ -97,7 +97,7 @@ function run(e: Expr, b: Readonly<Record<string, Token>>, fns: FunctionTable): E
     case 'tuple': {
       const out: Record<string, Value> = {};
       for (const f of e.fields) out[f.name] = scalar(run(f.expr, b, fns));
-      return token(out);
+      return sealToken(out);
     }
     case 'app': {
       const fn = Object.hasOwn(fns, e.fn) ? fns[e.fn] : undefined;

@@ -6,13 +6,13 @@
 import { type Binding, holds, inhibitedBy } from './binding.ts';
 import type { PlaceId } from './brand.ts';
 import { tokenProblem } from './colour.ts';
-import { type CompiledNet, type CompiledTransition, compileNet } from './compiled-net.ts';
+import { type CompiledNet, type CompiledTransition, compileNet, type Output } from './compiled-net.ts';
 import { EvaluationError } from './errors.ts';
 import { showExpr } from './expr.ts';
 import { evaluate, type FunctionTable } from './expr-eval.ts';
 import { type Bag, bagAdd, bagRemove, checkLayout, findEntry, type Marking, makeMarking } from './marking.ts';
 import type { Net } from './net.ts';
-import { showToken, type Token, tokenKey } from './token.ts';
+import { showToken, type Token, tokenCode, tokenKey } from './token.ts';
 
 /** Tokens taken from or put into a place by one arc of a firing. */
 export interface TokenMove {
@@ -85,9 +85,11 @@ function whyNotEnabled(
       t = Object.hasOwn(given, b.bind) ? given[b.bind] : undefined;
       if (t === undefined) return `variable '${b.bind}' is not bound`;
     }
-    const key = t === undefined ? '{}' : tokenKey(t);
+    const key = t === undefined ? '' : tokenCode(t);
     const at = findEntry(bag, key);
-    let available = at >= 0 ? bag.entries[at]!.count : 0;
+    // Codes identify tokens only among tokens of the place's colour: check the fields too.
+    const present = at >= 0 && (t === undefined || tokenKey(bag.entries[at]!.token) === tokenKey(t));
+    let available = present ? bag.entries[at]!.count : 0;
     ct.binders.forEach((o, j) => {
       if (j < chosen.length && o.place === b.place && chosen[j] === key) available -= o.weight;
     });
@@ -129,30 +131,34 @@ export function fireEnabled(
     if (!b.consume) continue;
     const bag = bags[b.place]!;
     const t = b.bind === undefined ? bag.entries[0]!.token : vars[b.bind]!;
-    bags[b.place] = bagRemove(bag, tokenKey(t), b.weight);
+    bags[b.place] = bagRemove(bag, tokenCode(t), b.weight);
     effects?.consumed.push(Object.freeze({ place: places[b.place]!, token: t, count: b.weight }));
   }
   for (const o of ct.outputs) {
-    if (
-      o.when !== undefined &&
-      !holds(o.when, vars, functions, ct.transition.id, `output arc ${o.arc} when`)
-    ) {
+    if (o.when !== undefined && !holds(o.when, vars, functions, ct.transition.id, o.whenLabel)) {
       continue;
     }
     let t = o.constant;
     if (t === undefined) {
       t = produce(ct, o.arc, o.token, vars, functions);
-      const problem = tokenProblem(t, o.colour);
-      if (problem !== undefined) {
+      if (!withinBounds(t, o.bounds)) {
         throw new EvaluationError(
-          `transition '${ct.transition.id}' output arc ${o.arc} produced ${showToken(t)}, which does not fit colour ${o.colour.name} of place '${places[o.place]}': ${problem}`,
+          `transition '${ct.transition.id}' output arc ${o.arc} produced ${showToken(t)}, which does not fit colour ${o.colour.name} of place '${places[o.place]}': ${tokenProblem(t, o.colour)}`,
         );
       }
     }
-    bags[o.place] = bagAdd(bags[o.place]!, t, tokenKey(t), o.weight);
+    bags[o.place] = bagAdd(bags[o.place]!, t, tokenCode(t), o.weight);
     effects?.produced.push(Object.freeze({ place: places[o.place]!, token: t, count: o.weight }));
   }
   return makeMarking(marking.layout, bags);
+}
+
+function withinBounds(t: Token, bounds: Output['bounds']): boolean {
+  for (const b of bounds) {
+    const x = t[b.field] as number;
+    if (x < b.min || x > b.max) return false;
+  }
+  return true;
 }
 
 function produce(

@@ -3,7 +3,7 @@
  * source. The same net, seed and options always give the same trace.
  */
 import { type Binding, enumerateBindings } from './binding.ts';
-import { compileNet } from './compiled-net.ts';
+import { candidates, compileNet } from './compiled-net.ts';
 import type { FunctionTable } from './expr-eval.ts';
 import { fireEnabled, type TokenMove } from './fire.ts';
 import { checkLayout, initialMarking, type Marking } from './marking.ts';
@@ -52,7 +52,7 @@ export function simulate(net: Net, options: SimulateOptions): Simulation {
   let marking = initial;
   while (steps.length < maxSteps) {
     const enabled: Binding[] = [];
-    for (const ct of c.transitions) enumerateBindings(ct, marking, functions, enabled);
+    for (const ct of candidates(c, marking)) enumerateBindings(ct, marking, functions, enabled);
     if (enabled.length === 0) return finish('deadlock');
     const binding = enabled[random.nextInt(enabled.length)]!;
     const consumed: TokenMove[] = [];

@@ -42,18 +42,35 @@ export function valueEquals(a: Value, b: Value): boolean {
   return a === b;
 }
 
-/** Where a token built by {@link token} keeps its key: a hidden, non-enumerable property. */
-const KEY: unique symbol = Symbol('tokenKey');
+/**
+ * A token's two identities, computed once when the token is built:
+ * - `key`: canonical among all tokens (field names and values), see {@link tokenKey};
+ * - `code`: the values alone, in field-name order: canonical among tokens of one colour, which is
+ *   all a place ever holds. Markings use the shorter code, so marking keys stay short.
+ */
+interface Identity {
+  readonly key: string;
+  readonly code: string;
+}
+
+/** Where a token built by {@link token} keeps its identity: a hidden, non-enumerable property. */
+const IDENTITY: unique symbol = Symbol('tokenIdentity');
+
+type Sealed = Token & { readonly [IDENTITY]?: Identity };
 
 /**
  * Builds a frozen token from its fields (field order is kept for display only). The token carries
  * its canonical key, so markings never recompute it.
  */
 export function token(fields: Readonly<Record<string, Value>>): Token {
-  if ((fields as { [KEY]?: string })[KEY] !== undefined) return fields;
-  const t = { ...fields };
-  Object.defineProperty(t, KEY, { value: computeKey(t) });
-  return Object.freeze(t);
+  if ((fields as Sealed)[IDENTITY] !== undefined) return fields;
+  return sealToken({ ...fields });
+}
+
+/** Freezes a freshly built, unshared field record into a token (engine internal: no copy). */
+export function sealToken(fresh: Record<string, Value>): Token {
+  Object.defineProperty(fresh, IDENTITY, { value: computeIdentity(fresh) });
+  return Object.freeze(fresh);
 }
 
 /** The only token of the UNIT colour: a plain place/transition-net token (a black dot). */
@@ -61,7 +78,8 @@ export const UNIT_TOKEN: Token = token({});
 
 /**
  * Encodes one value so that different values never share an encoding: strings are JSON-quoted,
- * opaque keys are JSON-quoted behind `#`, numbers and booleans are bare.
+ * opaque keys are JSON-quoted behind `#`, numbers and booleans are bare. Each encoding is
+ * self-delimiting, so comma-separated sequences of them decode uniquely.
  */
 export function valueKey(v: Value): string {
   switch (typeof v) {
@@ -75,32 +93,51 @@ export function valueKey(v: Value): string {
   }
 }
 
-const keyCache = new WeakMap<Token, string>();
+const identityCache = new WeakMap<Token, Identity>();
+
+function identity(t: Token): Identity {
+  const own = (t as Sealed)[IDENTITY];
+  if (own !== undefined) return own;
+  let cached = identityCache.get(t);
+  if (cached === undefined) {
+    cached = computeIdentity(t);
+    identityCache.set(t, cached);
+  }
+  return cached;
+}
 
 /**
  * The canonical identity of a token: equal keys iff the tokens have the same fields with equal
- * values, whatever the field order. Markings sort and hash tokens by it. Tokens built by
- * {@link token} carry their key; others have it cached per object, safe because tokens are frozen.
+ * values, whatever the field order. Tokens built by {@link token} carry their key; others have it
+ * cached per object, safe because tokens are frozen.
  */
 export function tokenKey(t: Token): string {
-  const own = (t as { [KEY]?: string })[KEY];
-  if (own !== undefined) return own;
-  const cached = keyCache.get(t);
-  if (cached !== undefined) return cached;
-  const key = computeKey(t);
-  keyCache.set(t, key);
-  return key;
+  return identity(t).key;
 }
 
-function computeKey(t: Token): string {
+/**
+ * The token's values in field-name order (e.g. `3,"alice"`): equal codes iff equal tokens, among
+ * tokens with the same field names. The unit token's code is empty.
+ */
+export function tokenCode(t: Token): string {
+  return identity(t).code;
+}
+
+function computeIdentity(t: Token): Identity {
   const names = Object.keys(t).sort();
   let key = '{';
+  let code = '';
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
-    if (i > 0) key += ',';
-    key += `${JSON.stringify(name)}:${valueKey(t[name]!)}`;
+    const value = valueKey(t[name]!);
+    if (i > 0) {
+      key += ',';
+      code += ',';
+    }
+    key += `${JSON.stringify(name)}:${value}`;
+    code += value;
   }
-  return `${key}}`;
+  return { key: `${key}}`, code };
 }
 
 /** Shows a value for people: strings bare, opaque values by key. */

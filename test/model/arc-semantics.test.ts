@@ -323,6 +323,11 @@ describe('fire refuses bindings that are not enabled, saying why', () => {
       { transition: transitionId('t'), vars: { r: doctor, extra: doctor } },
       "t: variable 'extra' is not an input variable",
     ],
+    [
+      // Same values under other field names: not the token in the place.
+      { transition: transitionId('t'), vars: { r: token({ usr: 'a', role: 'doctor' }) } },
+      "t: place 'req' lacks 1 × (usr=a, role=doctor) for input arc 0",
+    ],
     [{ transition: transitionId('t'), vars: { r: doctor } }, "t: guard r.role = 'nurse' is false"],
   ])('%j', (binding, reason) => {
     expect(fire(net, m, binding)).toEqual({ kind: 'not-enabled', reason });

@@ -65,6 +65,31 @@ describe('markings', () => {
     );
   });
 
+  it('keys are injective across UNIT and coloured places, whatever characters the counts encode to', () => {
+    const mixed = defineNet({
+      name: 'mixed',
+      places: [{ id: 'u1' }, { id: 'a', colour: C }, { id: 'u2' }, { id: 'b', colour: C }],
+      transitions: [],
+    });
+    // Counts whose characters are the key format's own punctuation, and counts beyond one character.
+    const count = fc.oneof(fc.constantFrom(0, 1, 34, 42, 44, 59, 124, 0xd7ff, 0xd800, 70_000), fc.nat(200));
+    const bag = fc.array(fc.record({ token: tokenArb, count: fc.integer({ min: 1, max: 130 }) }), {
+      maxLength: 3,
+    });
+    const marking = fc.record({ u1: count, a: bag, u2: count, b: bag });
+    const describe = (m: ReturnType<typeof markingOf>) =>
+      JSON.stringify(mixed.places.map((p) => tokensIn(m, p.id).map((tc) => [tokenKey(tc.token), tc.count])));
+    fc.assert(
+      fc.property(marking, marking, (x, y) => {
+        const mx = markingOf(mixed, x);
+        const my = markingOf(mixed, y);
+        expect(markingKey(mixed, mx) === markingKey(mixed, my)).toBe(describe(mx) === describe(my));
+        expect(markingKey(mixed, mx)).toBe(markingKey(mixed, markingOf(mixed, { ...x })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('token keys distinguish field names, value kinds and opaque keys', () => {
     const keys = [
       token({ a: '1' }),
@@ -94,7 +119,8 @@ describe('markings', () => {
     expect(totalTokens(m)).toBe(4);
     expect(Object.isFrozen(m)).toBe(true);
     expect(Object.isFrozen(tokensIn(m, placeId('a'))[0]!.token)).toBe(true);
-    expect(markingKey(net, initialMarking(net))).toBe('|2');
+    // The coloured place's key ends in '|'; the UNIT place's is one character coded by its count.
+    expect(markingKey(net, initialMarking(net))).toBe('|\u0002');
     expect(() => countIn(m, placeId('zz'))).toThrow("marking has no place 'zz'");
     expect(() => markingOf(net, { zz: 1 })).toThrow("net 'm' has no place 'zz'");
     expect(() => markingOf(net, { a: [{ token: { who: 'x', n: 9 } }] })).toThrow(
