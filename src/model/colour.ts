@@ -12,6 +12,10 @@ import type { Value } from './token.ts';
  * - `int`: a safe integer, optionally bounded; bounds keep state spaces finite.
  * - `bool`: true or false.
  * - `opaque`: a payload compared by key (ciphertexts, keys); `name` says which kind.
+ *
+ * Each maps onto an SMT sort: `id` to one uninterpreted sort per domain, `enum` to an enumeration
+ * datatype, `int` to Int with its bounds as constraints, `bool` to Bool, `opaque` to one
+ * uninterpreted sort per name (so `app` results are terms of uninterpreted functions).
  */
 export type FieldType =
   | { readonly kind: 'id'; readonly domain: string }

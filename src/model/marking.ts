@@ -64,7 +64,7 @@ export interface Marking {
 export type MarkingKey = Brand<string, 'MarkingKey'>;
 
 /** The empty multiset of a coloured place (UNIT places use {@link unitBag}(0)). */
-export const EMPTY_BAG: Bag = { entries: [], total: 0, code: -1, key: '|' };
+const EMPTY_BAG: Bag = { entries: [], total: 0, code: -1, key: '|' };
 
 const layouts = new WeakMap<Net, PlaceLayout>();
 
@@ -119,7 +119,7 @@ const UNIT_BAG_CACHE = 4096;
  * without allocating bags at all. Its key is one character (code `n`), or for huge counts
  * `\uffff` + decimal + `;`, which no single character below 0xd800 can be mistaken for.
  */
-export function unitBag(n: number): Bag {
+function unitBag(n: number): Bag {
   const cached = unitBags[n];
   if (cached !== undefined) return cached;
   const small = n < 0xd800;
