@@ -65,3 +65,4 @@ export {
   VARIANTS,
   type Variant,
 } from './vocabulary.ts';
+export { isoInstant, scenarioDocument, stringifyScenario } from './write-scenario.ts';
