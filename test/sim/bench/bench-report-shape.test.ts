@@ -69,6 +69,7 @@ describe('runBench on a tiny config', () => {
 
   it('costs each named operation', () => {
     expect(report.operations.map((o) => o.op)).toEqual([
+      'key pair',
       'pairing',
       'K = Z^r',
       'R computation',
