@@ -14,6 +14,7 @@
 import type { Fp2, Fp12 as Fp12Element } from '@noble/curves/abstract/tower.js';
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { type FixedBaseTable, fixedBasePow, fixedBaseTable, frobeniusActsAsPowerU, gtPow } from './gt-exp.ts';
 import type { Rng } from './rng.ts';
 
 /** An exponent in Z_q (secret keys x_i, per-level randomness r_j). */
@@ -40,16 +41,24 @@ export const G1_GENERATOR: G1 = bls12_381.G1.Point.BASE;
 /** g2, the fixed generator of G2. */
 export const G2_GENERATOR: G2 = bls12_381.G2.Point.BASE;
 
-/** |u| for the BLS12-381 parameter u = -0xd201000000010000, used by the GT membership test. */
-const BLS_PARAMETER_ABS = 0xd201000000010000n;
 const SCALAR_BITS_MASK = (1n << 255n) - 1n;
 
 let generatorPairing: Gt | undefined;
+let generatorTable: FixedBaseTable | undefined;
 
 /** Z = e(g1, g2), computed on first use (a pairing is ~12 ms; importing the module stays free). */
 export function pairingGenerator(): Gt {
   generatorPairing ??= bls12_381.pairing(G1_GENERATOR, G2_GENERATOR);
   return generatorPairing;
+}
+
+/**
+ * The fixed-base table of Z (`gt-exp.ts`), built on the first session key: 20-50 ms and 1.2 MB of heap
+ * once per process, after which each K = Z^r costs about a twentieth of a plain exponentiation.
+ */
+function pairingGeneratorTable(): FixedBaseTable {
+  generatorTable ??= fixedBaseTable(pairingGenerator());
+  return generatorTable;
 }
 
 /**
@@ -87,9 +96,12 @@ export function generateKeyPair(rng: Rng): KeyPair {
   return Object.freeze({ sk, pk: publicKeyOf(sk) });
 }
 
-/** The session key of one access level (eqs. 6–9): K = Z^r, the KEM half of the hybrid scheme. */
+/**
+ * The session key of one access level (eqs. 6–9): K = Z^r, the KEM half of the hybrid scheme. Z is
+ * fixed, so the power comes from Z's precomputed table; the value is exactly `Fp12.pow(Z, r)`.
+ */
 export function sessionKey(r: Scalar): Gt {
-  return Fp12.pow(pairingGenerator(), assertScalar(r, 'r'));
+  return fixedBasePow(pairingGeneratorTable(), assertScalar(r, 'r'));
 }
 
 /** The owner's parameter sent to the SRS (eqs. 10–13): R_P = g1^{r·x_P}. */
@@ -112,9 +124,14 @@ export function reEncrypt(rP: G1, rk: G2): Gt {
   return bls12_381.pairing(rP, rk);
 }
 
-/** User decryption of the key (eqs. 19–22): K = R_U^{1/x_U}. */
+/**
+ * User decryption of the key (eqs. 19–22): K = R_U^{1/x_U}, exactly `Fp12.pow(R_U, 1/x_U)` but by
+ * the GT-specific exponentiation of `gt-exp.ts`. R_U must lie in GT, as every R_U does: `reEncrypt`
+ * returns a pairing value and `decodeGt` refuses anything else. (For an Fp12 value outside GT the
+ * result would differ from `Fp12.pow`; no such value reaches it.)
+ */
 export function decapsulate(rU: Gt, skUser: Scalar): Gt {
-  return Fp12.pow(rU, Fr.inv(assertScalar(skUser, 'skUser')));
+  return gtPow(rU, Fr.inv(assertScalar(skUser, 'skUser')));
 }
 
 /**
@@ -134,13 +151,13 @@ export function gtEquals(a: Gt, b: Gt): boolean {
  * Whether an Fp12 value lies in GT, the order-q subgroup, without a 255-bit exponentiation:
  * first the cyclotomic subgroup test g^{p^4}·g = g^{p^2}, then Scott's test g^p = g^u
  * (M. Scott, "A note on group membership tests for G1, G2 and GT on BLS pairing-friendly curves",
- * 2021), where g^u = conjugate(g^{|u|}) because u < 0 and conjugation inverts cyclotomic elements.
- * The tests cross-check it against the definition g^q = 1.
+ * 2021), where g^u = conjugate(g^{|u|}) because u < 0 and conjugation inverts cyclotomic elements;
+ * g^{|u|} is taken on `gt-exp.ts`'s lazily reduced tuples. The tests cross-check it against the
+ * definition g^q = 1.
  */
 export function isInGt(g: Gt): boolean {
   if (Fp12.is0(g)) return false;
   const cyclotomic = Fp12.eql(Fp12.mul(Fp12.frobeniusMap(g, 4), g), Fp12.frobeniusMap(g, 2));
   if (!cyclotomic) return false;
-  const gToU = Fp12.conjugate(Fp12._cyclotomicExp(g, BLS_PARAMETER_ABS));
-  return Fp12.eql(Fp12.frobeniusMap(g, 1), gToU);
+  return frobeniusActsAsPowerU(g);
 }

@@ -22,7 +22,7 @@ import {
   sessionKey,
 } from '../../../src/protocol/crypto/sesphr-kem.ts';
 
-const { Fp12, Fp } = bls12_381.fields;
+const { Fp12, Fp, Fr } = bls12_381.fields;
 const q = GROUP_ORDER;
 /** Scalars in [1, q-1]; pairing-heavy properties keep numRuns small (~50 ms per run). */
 const scalar = fc.bigInt({ min: 1n, max: q - 1n });
@@ -96,6 +96,19 @@ describe('the SeSPHR KEM (SPEC 3.1)', () => {
         expect(gtEquals(decapsulate(rU, xU), sessionKey(r))).toBe(true);
       }),
       pairingRuns,
+    );
+  });
+
+  it('sessionKey(r) = Z^r and decapsulate(R_U, x) = R_U^{1/x} exactly as Fp12.pow computes them', () => {
+    const z = pairingGenerator();
+    const rU = Fp12.pow(z, 0x5e5a4e7n);
+    const edge = fc.constantFrom(1n, 2n, 3n, q - 1n, q - 2n, (q - 1n) / 2n, (1n << 64n) - 1n, 1n << 128n);
+    fc.assert(
+      fc.property(fc.oneof(scalar, edge), (x) => {
+        expect(Fp12.eql(sessionKey(x), Fp12.pow(z, x))).toBe(true);
+        expect(Fp12.eql(decapsulate(rU, x), Fp12.pow(rU, Fr.inv(x)))).toBe(true);
+      }),
+      { seed: 19, numRuns: 30 },
     );
   });
 
