@@ -14,12 +14,8 @@ import {
   benchConfig,
   DEFAULT_BUCKETS,
   DEFAULT_SEED,
-  formatBenchReport,
-  type Progress,
-  runBench,
-  SILENT,
-  writeBench,
-} from '../../sim/bench/index.ts';
+} from '../../sim/bench/bench-config.ts';
+import type { Progress, WrittenBench } from '../../sim/bench/index.ts';
 
 type RawBenchArgs = {
   quick: boolean;
@@ -89,12 +85,15 @@ const badInput = (message: string): void => {
 };
 
 const run = async ({ config, out, json }: BenchRun): Promise<void> => {
+  // Loaded here, not at the top: the protocol and the charts take a second to load, which every
+  // other command (and `--help`) would otherwise pay.
+  const { formatBenchReport, runBench, SILENT, writeBench } = await import('../../sim/bench/index.ts');
   const live = process.stderr.isTTY === true;
   const progress: Progress = live ? (line) => process.stderr.write(`\r\x1b[K  ${line}`) : SILENT;
   if (live) process.stderr.write(`sesphr bench (${config.mode}): seed ${JSON.stringify(config.seed)}\n`);
   const report = await runBench(config, progress);
   if (live) process.stderr.write('\r\x1b[K');
-  let written: Awaited<ReturnType<typeof writeBench>>;
+  let written: WrittenBench;
   try {
     written = await writeBench(report, out);
   } catch (error) {

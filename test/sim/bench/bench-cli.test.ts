@@ -1,6 +1,7 @@
 /**
  * The `sesphr bench` contract for bad input, run as a user runs it (`node bin/sesphr.js bench …`):
- * exit 2, the reason on stderr, nothing on stdout, and no benchmark started.
+ * exit 2, the reason on stderr, nothing on stdout, and no benchmark started. Each case is its own
+ * process, so they run concurrently.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'sesphr-bench-cli-'));
 const aFile = join(scratch, 'not-a-folder.txt');
 writeFileSync(aFile, 'x');
 
-describe('sesphr bench, bad input', () => {
+describe.concurrent('sesphr bench, bad input', () => {
   it('refuses --out naming a file', async () => {
     const run = await sesphr('bench', '--quick', '--out', aFile);
     expect(run.code).toBe(2);
