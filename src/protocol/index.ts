@@ -189,6 +189,8 @@ export {
   type ObjectRef,
   objectKey,
 } from './knowledge.ts';
+// The SeSPHR net (the protocol as a High-Level Petri Net).
+export * from './net/index.ts';
 export {
   DENIAL_REASONS,
   type DenialReason,

@@ -22,7 +22,6 @@ export {
 export {
   type Coalition,
   coalitionName,
-  type HistoryPolicy,
   type IndexWindow,
   type InstanceOwner,
   type InstancePrincipal,

@@ -8,6 +8,7 @@
  * verifier builds small instances directly.
  * @module
  */
+import type { HistoryPolicy } from '../actors/acl.ts';
 import { DEFAULT_START } from '../clock.ts';
 import { INFRASTRUCTURE, isInfrastructure, ROLES, type Role, USER_ROLES, type UserRole } from '../ids.ts';
 import { VARIANTS, type Variant } from '../variant.ts';
@@ -16,8 +17,6 @@ import type { NetOp } from './net-op.ts';
 /** Where a principal stands when the run starts (the scenario's principal status). */
 export type StartStatus = 'approved' | 'pending' | 'unregistered';
 
-/** What joining users may read of the past (SPEC section 8). */
-export type HistoryPolicy = 'all' | 'from-join';
 
 /** A principal as the world declares it. */
 export interface WorldPrincipal {
