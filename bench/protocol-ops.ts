@@ -10,7 +10,6 @@
  * Every input is drawn from a fixed seed; times are medians after warm-up.
  * @module
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,6 +36,7 @@ import {
   reEncryptionKey,
   sessionKey,
 } from '../src/protocol/crypto/sesphr-kem.ts';
+import { measureOpensslSpeed, type OpensslSpeed } from '../src/sim/bench/openssl-speed.ts';
 
 /**
  * One measured operation: `runs` timed calls after `warmup` untimed ones. Wall-clock figures, plus
@@ -52,16 +52,6 @@ export interface OpTiming {
   readonly minMs: number;
   readonly maxMs: number;
 }
-
-/** OpenSSL's own AES-256-GCM speed, or why it could not be measured. */
-export type OpensslSpeed =
-  | {
-      readonly kind: 'measured';
-      readonly command: string;
-      readonly version: string;
-      readonly mbPerSecond16k: number;
-    }
-  | { readonly kind: 'unavailable'; readonly command: string; readonly reason: string };
 
 /**
  * One implementation's throughput (MB = 10^6 bytes, as OpenSSL counts), by wall clock and by the
@@ -104,7 +94,6 @@ export interface ProtocolOpsResult {
 const SEED = 'bench/protocol-ops';
 const PARTITION_BYTES = 64 * 1024;
 const BULK_BYTES = 16 * 1024 * 1024;
-const OPENSSL_ARGS = ['speed', '-evp', 'aes-256-gcm', '-seconds', '1'] as const;
 
 function median(sorted: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
@@ -169,45 +158,6 @@ function throughput(bytes: number, runs: number, body: () => unknown): Throughpu
   }
   const mbps = (samples: number[]) => round(bytes / 1e6 / (median(samples.sort((a, b) => a - b)) / 1000), 1);
   return { wallMBps: mbps(wall), cpuMBps: mbps(cpu) };
-}
-
-/**
- * The 16384-byte figure of `openssl speed -evp aes-256-gcm` output in MB/s (OpenSSL prints
- * thousands of bytes per second), or undefined if the output has no such row and column.
- */
-export function parseOpensslSpeed(output: string): number | undefined {
-  const lines = output.split('\n');
-  const header = lines.find((l) => /^type\s/.test(l));
-  const row = lines.find((l) => /^aes-256-gcm\s/i.test(l));
-  if (header === undefined || row === undefined) return undefined;
-  const column = header
-    .trim()
-    .split(/\s{2,}/)
-    .indexOf('16384 bytes');
-  const cell = row.trim().split(/\s+/)[column];
-  if (column < 1 || cell === undefined) return undefined;
-  const match = /^([\d.]+)k$/.exec(cell);
-  return match ? round(Number(match[1]) / 1000, 1) : undefined;
-}
-
-function measureOpenssl(): OpensslSpeed {
-  const command = `openssl ${OPENSSL_ARGS.join(' ')}`;
-  let output: string;
-  try {
-    output = execFileSync('openssl', OPENSSL_ARGS, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch (e) {
-    return { kind: 'unavailable', command, reason: e instanceof Error ? e.message : String(e) };
-  }
-  const mbPerSecond16k = parseOpensslSpeed(output);
-  if (mbPerSecond16k === undefined) {
-    return {
-      kind: 'unavailable',
-      command,
-      reason: 'no AES-256-GCM row with a 16384-byte column in its output',
-    };
-  }
-  const version = /^version:\s*(.+)$/im.exec(output)?.[1]?.trim() ?? 'unknown';
-  return { kind: 'measured', command, version, mbPerSecond16k };
 }
 
 function measureOps(): OpTiming[] {
@@ -316,7 +266,7 @@ function measureBulk(): BulkThroughput {
   const runs = 11;
   const nodeCrypto = throughput(BULK_BYTES, runs, () => aesGcmEncrypt(key, nonce, data, aad));
   const nobleCiphers = throughput(BULK_BYTES, 3, () => gcm(key, nonce, aad).encrypt(data));
-  const openssl = measureOpenssl();
+  const openssl = measureOpensslSpeed('openssl', 1);
   const base = { bytes: BULK_BYTES, runs, nodeCrypto, nobleCiphers, openssl };
   return openssl.kind === 'measured'
     ? { ...base, nodeToOpensslRatio: round(nodeCrypto.cpuMBps / openssl.mbPerSecond16k, 3) }

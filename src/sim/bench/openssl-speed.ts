@@ -1,17 +1,43 @@
 /**
  * The machine's own AES-256-GCM speed, from `openssl speed -evp aes-256-gcm`, as the yardstick
  * for our bulk encryption. Only the 16384-byte block size is run (`-bytes 16384`): that column is
- * the one compared, and skipping the other five keeps a quick run quick. The output is read with
- * the parser that bench/protocol-ops.ts already tests (`parseOpensslSpeed`). OpenSSL divides by
- * the CPU time of its process unless given `-elapsed`, so its MB/s is per CPU second.
+ * the one compared, and skipping the other five keeps a quick run quick. OpenSSL divides by the
+ * CPU time of its process unless given `-elapsed`, so its MB/s is per CPU second.
  *
  * A missing `openssl`, a failing one or output without the column is recorded as `unavailable`
  * with the reason; the benchmark goes on without that comparison.
  */
 import { execFileSync } from 'node:child_process';
-import { type OpensslSpeed, parseOpensslSpeed } from '../../../bench/protocol-ops.ts';
 
-export type { OpensslSpeed };
+/** OpenSSL's own AES-256-GCM speed, or why it could not be measured. */
+export type OpensslSpeed =
+  | {
+      readonly kind: 'measured';
+      readonly command: string;
+      readonly version: string;
+      readonly mbPerSecond16k: number;
+    }
+  | { readonly kind: 'unavailable'; readonly command: string; readonly reason: string };
+
+/**
+ * The 16384-byte figure of `openssl speed -evp aes-256-gcm` output in MB/s (OpenSSL prints
+ * thousands of bytes per second, to one decimal here), or undefined if the output has no such row
+ * and column.
+ */
+export function parseOpensslSpeed(output: string): number | undefined {
+  const lines = output.split('\n');
+  const header = lines.find((l) => /^type\s/.test(l));
+  const row = lines.find((l) => /^aes-256-gcm\s/i.test(l));
+  if (header === undefined || row === undefined) return undefined;
+  const column = header
+    .trim()
+    .split(/\s{2,}/)
+    .indexOf('16384 bytes');
+  const cell = row.trim().split(/\s+/)[column];
+  if (column < 1 || cell === undefined) return undefined;
+  const match = /^([\d.]+)k$/.exec(cell);
+  return match ? Math.round(Number(match[1]) / 100) / 10 : undefined;
+}
 
 /** The arguments given to `openssl`, for `seconds` of measuring. */
 export const opensslSpeedArgs = (seconds: number): readonly string[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOpensslSpeed } from '../../bench/protocol-ops.ts';
+import { parseOpensslSpeed } from '../../../src/sim/bench/openssl-speed.ts';
 
 const OPENSSL_3_OUTPUT = `version: 3.0.19
 built on: Fri Apr  3 12:29:32 2026 UTC
