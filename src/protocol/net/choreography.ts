@@ -5,8 +5,8 @@
  * order); the step's outcome word is read off the transition that decided it.
  *
  * Refused steps answer `denied`, except `decrypt` and `collude`, whose failure word is `fails`.
- * Steps the instance cannot represent (an unknown name, a version or revocation beyond its bounds,
- * a tick to an instant it lacks, a file id uploaded again after its deletion) are `invalid`.
+ * Steps the instance cannot represent (an unknown name, a version, revocation or re-upload beyond
+ * its bounds, a tick to an instant it lacks, a window or coalition it does not hold) are `invalid`.
  * @module
  */
 import type { Value } from '../../model/index.ts';
@@ -260,7 +260,9 @@ function windowMatch(
 function upload(sim: StepSimulation, op: NetOpOf<'upload'>): StepVerdict {
   const instance = sim.details.instance;
   if (fileRecord(sim.marking, op.file)?.state === 'deleted') {
-    return invalid(`upload: ${op.file} was deleted; the net does not model uploading a file id again`);
+    return invalid(
+      `upload: ${op.file} is deleted and the instance allows ${sim.details.instance.maxUploads} upload(s) of one file id`,
+    );
   }
   const w = windowMatch(instance, op.window);
   if (w === undefined)

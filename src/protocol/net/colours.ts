@@ -190,7 +190,7 @@ export function netVocabulary(instance: NetInstance): NetVocabulary {
     sealed: colourSet('Sealed', { owner: name, file, gen, partition, version, level, born: era, payload }),
     session: colourSet('Session', { user: name, file }),
     draft: colourSet('Draft', { owner: name, file }),
-    usedCode: colourSet('UsedCode', { file, user: name, at: time }),
+    usedCode: colourSet('UsedCode', { owner: name, file, user: name, at: time }),
     refusal: colourSet('Refusal', { actor: name, op, reason }),
     knowledge: colourSet('Knowledge', {
       kind,

@@ -17,7 +17,6 @@ import type { NetOp } from './net-op.ts';
 /** Where a principal stands when the run starts (the scenario's principal status). */
 export type StartStatus = 'approved' | 'pending' | 'unregistered';
 
-
 /** A principal as the world declares it. */
 export interface WorldPrincipal {
   readonly name: string;

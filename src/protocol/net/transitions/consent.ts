@@ -1,8 +1,9 @@
 /**
  * OTP consent (SPEC 3.2): the owner's device sends its current one-time code straight to the
  * cloud, which turns a valid, unused code into a ticket for one download of the file by the named
- * user. The code never travels to the requester. A code is used once per TOTP step: consenting
- * twice within one step for the same download is a replay. `consented` records, for property
+ * user. The code never travels to the requester. A code is used once per TOTP step (the cloud
+ * keys used codes by owner, step, file and user): consenting twice within one step for the same
+ * download is a replay. `consented` records, for property
  * P12, that the owner consented at least once.
  * @module
  */
@@ -24,6 +25,7 @@ export function consentTransitions(b: NetBuilder): void {
   const ticketLink = eq(k.f('tk', 'file'), k.f('fr', 'file'));
   const usedNow = (x: string) =>
     and(
+      eq(k.f(x, 'owner'), k.f('fr', 'owner')),
       eq(k.f(x, 'file'), k.f('fr', 'file')),
       eq(k.f(x, 'user'), k.f('tk', 'user')),
       inSet(k.pair(k.f(x, 'at'), k.f('ck', 'now')), b.instance.otpSameStep),
@@ -34,7 +36,15 @@ export function consentTransitions(b: NetBuilder): void {
     guard: and(allHold(checks), ticketLink),
     outputs: [
       put(PLACES.ticket, k.copy('tk', k.voc.colours.ticket, { ticket: c(true), consented: c(true) })),
-      put(PLACES.usedCode, tuple({ file: k.f('fr', 'file'), user: k.f('tk', 'user'), at: k.f('ck', 'now') })),
+      put(
+        PLACES.usedCode,
+        tuple({
+          owner: k.f('fr', 'owner'),
+          file: k.f('fr', 'file'),
+          user: k.f('tk', 'user'),
+          at: k.f('ck', 'now'),
+        }),
+      ),
     ],
     meta: { kind: 'step', op: 'consent', actor: 'Owner', call: 'consent' },
   });

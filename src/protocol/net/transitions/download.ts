@@ -36,6 +36,7 @@ export function downloadTransitions(b: NetBuilder): void {
   const otpOf = (x: string) => and(k.is(x, 'kind', k.kind('otp')), eq(k.f(x, 'file'), k.f('fr', 'file')));
   const usedLike = (x: string, at: Expr) =>
     and(
+      eq(k.f(x, 'owner'), k.f('fr', 'owner')),
       eq(k.f(x, 'file'), k.f('fr', 'file')),
       eq(k.f(x, 'user'), k.f('pu', 'principal')),
       inSet(k.pair(k.f(x, 'at'), at), b.instance.otpSameStep),
@@ -172,7 +173,12 @@ export function downloadTransitions(b: NetBuilder): void {
           session,
           put(
             PLACES.usedCode,
-            tuple({ file: k.f('fr', 'file'), user: k.f('pu', 'principal'), at: k.f('ot', 'time') }),
+            tuple({
+              owner: k.f('fr', 'owner'),
+              file: k.f('fr', 'file'),
+              user: k.f('pu', 'principal'),
+              at: k.f('ot', 'time'),
+            }),
           ),
         ],
         meta: { ...openMeta, principal: p.name, variant: 'otp-leak' },

@@ -465,21 +465,27 @@ export function uploadTransitions(b: NetBuilder): void {
     ],
     guard: eq(k.f('fr', 'file'), k.f('ab', 'file')),
     outputs: [
+      // An aborted upload frees the id; an aborted update leaves the stored file as it was.
       put(
         PLACES.file,
-        ite(
-          k.is('fr', 'state', k.fileState('drafting')),
-          tuple({
-            file: k.f('fr', 'file'),
-            gen: k.f('fr', 'gen'),
-            owner: k.name(NONE),
-            state: k.fileState('absent'),
-            consent: c(false),
-            whas: c(false),
-            wlo: c(0),
-            whi: c(0),
-          }),
-          k.copy('fr', k.voc.colours.file, {}),
+        k.copy(
+          'fr',
+          k.voc.colours.file,
+          Object.fromEntries(
+            (
+              [
+                ['owner', k.name(NONE)],
+                ['state', k.fileState('absent')],
+                ['consent', c(false)],
+                ['whas', c(false)],
+                ['wlo', c(0)],
+                ['whi', c(0)],
+              ] as const
+            ).map(([f, fresh]) => [
+              f,
+              ite(k.is('fr', 'state', k.fileState('drafting')), fresh, k.f('fr', f)),
+            ]),
+          ),
         ),
       ),
     ],
