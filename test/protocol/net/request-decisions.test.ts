@@ -120,6 +120,18 @@ describe('a request for R is decided by exactly the rule its state calls for', (
     expect(firedIds(runs[4])).toEqual(['D_R_F_history', 'Log_refusal']);
   });
 
+  it('under all, grants a late joiner the versions written before it joined', () => {
+    const { words } = drive(WORLD, [
+      upload(),
+      { op: 'tick', by: 3600 },
+      { op: 'approve', principal: 'dana' },
+      request('dana', 'medical'),
+      { op: 'join', owner: 'alice', user: 'dana', role: 'doctor' },
+      request('dana', 'medical'),
+    ]);
+    expect(words).toEqual(['ok', 'ok', 'ok', 'denied:not-in-acl', 'ok', 'granted']);
+  });
+
   it('leaves exactly one decision enabled for every request in every state of random runs', () => {
     const users = ['alice', 'bob', 'carol', 'dana', 'eve', 'olga'];
     const opArb: fc.Arbitrary<NetOp> = fc.oneof(
