@@ -15,6 +15,7 @@ import type { Fp2, Fp12 as Fp12Element } from '@noble/curves/abstract/tower.js';
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { type FixedBaseTable, fixedBasePow, fixedBaseTable, frobeniusActsAsPowerU, gtPow } from './gt-exp.ts';
+import { type PreparedG2, pairing, pairingPrepared, prepareG2 } from './pairing.ts';
 import type { Rng } from './rng.ts';
 
 /** An exponent in Z_q (secret keys x_i, per-level randomness r_j). */
@@ -45,10 +46,20 @@ const SCALAR_BITS_MASK = (1n << 255n) - 1n;
 
 let generatorPairing: Gt | undefined;
 let generatorTable: FixedBaseTable | undefined;
+let generatorLines: PreparedG2 | undefined;
 
-/** Z = e(g1, g2), computed on first use (a pairing is ~12 ms; importing the module stays free). */
+/**
+ * g2 with its Miller-loop lines (`pairing.ts`), prepared on first use: every pairing with g2 (Z and
+ * the owner's decapsulation) then skips the G2 arithmetic.
+ */
+function preparedG2Generator(): PreparedG2 {
+  generatorLines ??= prepareG2(G2_GENERATOR);
+  return generatorLines;
+}
+
+/** Z = e(g1, g2), computed on first use (a few ms; importing the module stays free). */
 export function pairingGenerator(): Gt {
-  generatorPairing ??= bls12_381.pairing(G1_GENERATOR, G2_GENERATOR);
+  generatorPairing ??= pairingPrepared(G1_GENERATOR, preparedG2Generator());
   return generatorPairing;
 }
 
@@ -118,10 +129,11 @@ export function reEncryptionKey(skOwner: Scalar, skUser: Scalar): G2 {
 
 /**
  * Re-encryption at the SRS (eqs. 15–18): R_U = e(R_P, RK) = Z^{r·x_U}. Only U's secret key turns
- * it into K, so the SRS can hand it over a channel the cloud may read.
+ * it into K, so the SRS can hand it over a channel the cloud may read. The pairing is
+ * `pairing.ts`'s, equal to noble's `bls12_381.pairing` and checking its inputs as noble does.
  */
 export function reEncrypt(rP: G1, rk: G2): Gt {
-  return bls12_381.pairing(rP, rk);
+  return pairing(rP, rk);
 }
 
 /**
@@ -136,10 +148,13 @@ export function decapsulate(rU: Gt, skUser: Scalar): Gt {
 
 /**
  * The owner recovers K of its own data from the R_P it computed: K = e(R_P^{1/x_P}, g2), which
- * equals e(R_P, g2)^{1/x_P}; the inverse is applied in G1, where it is cheaper than in GT.
+ * equals e(R_P, g2)^{1/x_P} exactly (GT elements are unique). The inverse is applied in GT by
+ * `gtPow`, which costs less than a G1 multiplication plus the subgroup check the pairing would run
+ * on the new point; R_P itself is checked once per point object, and g2's lines are prepared once.
  */
 export function ownerDecapsulate(rP: G1, skOwner: Scalar): Gt {
-  return bls12_381.pairing(rP.multiply(Fr.inv(assertScalar(skOwner, 'skOwner'))), G2_GENERATOR);
+  const inverse = Fr.inv(assertScalar(skOwner, 'skOwner'));
+  return gtPow(pairingPrepared(rP, preparedG2Generator()), inverse);
 }
 
 /** Equality of GT elements (they are structured field values, so `===` does not apply). */

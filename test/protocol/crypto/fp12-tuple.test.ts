@@ -9,6 +9,8 @@ import {
   type Fp12Tuple,
   fromFp12,
   mul,
+  mulByLine,
+  square,
   toFp12,
 } from '../../../src/protocol/crypto/fp12-tuple.ts';
 
@@ -62,6 +64,30 @@ describe('tuple arithmetic agrees with noble’s Fp12', () => {
     );
     const minusOne = Fp12.neg(Fp12.ONE);
     expectSame(mul(fromFp12(minusOne), fromFp12(minusOne)), Fp12.ONE);
+  });
+
+  it('square = Fp12.sqr on arbitrary values, with reduced coefficients', () => {
+    fc.assert(
+      fc.property(fp12, (x) => {
+        expectSame(square(fromFp12(x)), Fp12.sqr(x));
+      }),
+      runs,
+    );
+    expectSame(square(fromFp12(Fp12.neg(Fp12.ONE))), Fp12.ONE);
+  });
+
+  it('mulByLine = Fp12.mul by the sparse value o0 + o1·v + o4·v·w', () => {
+    fc.assert(
+      fc.property(
+        fp12,
+        fc.array(coefficient, { minLength: 6, maxLength: 6 }),
+        (f, [o0r = 0n, o0i = 0n, o1r = 0n, o1i = 0n, o4r = 0n, o4i = 0n]) => {
+          const line = Fp12.fromBigTwelve([o0r, o0i, o1r, o1i, 0n, 0n, 0n, 0n, o4r, o4i, 0n, 0n]);
+          expectSame(mulByLine(fromFp12(f), o0r, o0i, o1r, o1i, o4r, o4i), Fp12.mul(f, line));
+        },
+      ),
+      runs,
+    );
   });
 
   it('cyclotomicSquare = Fp12.sqr on the cyclotomic subgroup', () => {
