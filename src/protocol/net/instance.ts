@@ -66,6 +66,11 @@ export interface NetWorld {
   /** Extra coalitions; `[cloud]`, `[srs]` and `[cloud, srs]` are always there. */
   readonly coalitions?: readonly (readonly string[])[];
   readonly keywords?: readonly string[];
+  /**
+   * Which partition versions contain which keyword: the content the net abstracts away. A runner
+   * computes it from the records it uploads (the search index holds `keywordsOf` of each
+   * partition); without it, no search finds anything.
+   */
   readonly hits?: readonly KeywordHit[];
   /** Seconds a certificate is valid from its issue; default 365 days, as the protocol's. */
   readonly certificateValidity?: number;
