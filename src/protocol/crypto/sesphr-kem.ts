@@ -14,6 +14,7 @@
 import type { Fp2, Fp12 as Fp12Element } from '@noble/curves/abstract/tower.js';
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { type G1Table, type G2Table, g1Multiply, g1Table, g2Multiply, g2Table } from './fixed-base-point.ts';
 import { type FixedBaseTable, fixedBasePow, fixedBaseTable, frobeniusActsAsPowerU, gtPow } from './gt-exp.ts';
 import { type PreparedG2, pairing, pairingPrepared, prepareG2 } from './pairing.ts';
 import type { Rng } from './rng.ts';
@@ -47,6 +48,23 @@ const SCALAR_BITS_MASK = (1n << 255n) - 1n;
 let generatorPairing: Gt | undefined;
 let generatorTable: FixedBaseTable | undefined;
 let generatorLines: PreparedG2 | undefined;
+let g1Windows: G1Table | undefined;
+let g2Windows: G2Table | undefined;
+
+/**
+ * The fixed-base tables of g1 and g2 (`fixed-base-point.ts`), built on first use (about 0.1 s each,
+ * once per process): every public key, re-encryption key and owner parameter is a multiple of one
+ * of them, at a fifth of noble's constant-time `multiply`.
+ */
+function g1Base(): G1Table {
+  g1Windows ??= g1Table(G1_GENERATOR);
+  return g1Windows;
+}
+
+function g2Base(): G2Table {
+  g2Windows ??= g2Table(G2_GENERATOR);
+  return g2Windows;
+}
 
 /**
  * g2 with its Miller-loop lines (`pairing.ts`), prepared on first use: every pairing with g2 (Z and
@@ -96,9 +114,12 @@ export function randomScalar(rng: Rng): Scalar {
   }
 }
 
-/** PK = g2^x for a secret key x: what the CA certifies and anyone can recompute from SK. */
+/**
+ * PK = g2^x for a secret key x: what the CA certifies and anyone can recompute from SK. The same
+ * point as `G2_GENERATOR.multiply(sk)`, from g2's fixed-base table.
+ */
 export function publicKeyOf(sk: Scalar): G2 {
-  return G2_GENERATOR.multiply(assertScalar(sk, 'sk'));
+  return g2Multiply(g2Base(), assertScalar(sk, 'sk'));
 }
 
 /** Key generation at the SRS (eq. 5): x ← Z_q*, PK = g2^x. */
@@ -118,13 +139,13 @@ export function sessionKey(r: Scalar): Gt {
 /** The owner's parameter sent to the SRS (eqs. 10–13): R_P = g1^{r·x_P}. */
 export function ownerParameter(r: Scalar, skOwner: Scalar): G1 {
   const exponent = Fr.mul(assertScalar(r, 'r'), assertScalar(skOwner, 'skOwner'));
-  return G1_GENERATOR.multiply(exponent);
+  return g1Multiply(g1Base(), exponent);
 }
 
 /** The SRS's re-encryption key from owner P to user U (eq. 14): RK = g2^{x_U / x_P mod q}. */
 export function reEncryptionKey(skOwner: Scalar, skUser: Scalar): G2 {
   const exponent = Fr.div(assertScalar(skUser, 'skUser'), assertScalar(skOwner, 'skOwner'));
-  return G2_GENERATOR.multiply(exponent);
+  return g2Multiply(g2Base(), exponent);
 }
 
 /**
