@@ -9,15 +9,21 @@ import {
   type AuditEntry,
   type AuditRecord,
   anchorOf,
-  appendEntry,
   type ChainAnchor,
   type ChainCheck,
+  nextEntry,
   verifyChain,
 } from '../crypto/hash-chain.ts';
 
-/** The hash-chained audit log with its separately kept anchor. */
+/**
+ * The hash-chained audit log with its separately kept anchor. The stored entries are one private
+ * array that appends grow in place (a system with 10,000 users writes tens of thousands of
+ * entries, and copying the log on each append made that quadratic); readers get frozen snapshots.
+ */
 export class AuditTrail {
-  #entries: readonly AuditEntry[] = [];
+  #entries: AuditEntry[] = [];
+  /** The frozen copy `entries()` last handed out, until the stored entries change. */
+  #snapshot: readonly AuditEntry[] | undefined;
   #anchor: ChainAnchor = anchorOf([]);
 
   /**
@@ -25,15 +31,17 @@ export class AuditTrail {
    * not from what storage now holds, so an earlier cut is not papered over by the next entry.
    */
   append(record: AuditRecord): AuditEntry {
-    this.#entries = appendEntry(this.#entries, record);
-    const entry = this.#entries[this.#entries.length - 1]!;
+    const entry = nextEntry(this.#entries, record);
+    this.#entries.push(entry);
+    this.#snapshot = undefined;
     this.#anchor = Object.freeze({ length: this.#anchor.length + 1, head: entry.hash });
     return entry;
   }
 
-  /** The entries as stored (after any insider rewrite). */
+  /** The entries as stored (after any insider rewrite), as a frozen snapshot. */
   entries(): readonly AuditEntry[] {
-    return this.#entries;
+    this.#snapshot ??= Object.freeze([...this.#entries]);
+    return this.#snapshot;
   }
 
   /** The anchor the TPA keeps apart from the stored entries. */
@@ -52,13 +60,13 @@ export class AuditTrail {
     if (entry === undefined) {
       throw new RangeError(`audit trail: no entry ${index} (length ${this.#entries.length})`);
     }
-    this.#entries = Object.freeze(
-      this.#entries.map((e, i) => (i === index ? Object.freeze({ ...e, detail }) : e)),
-    );
+    this.#entries[index] = Object.freeze({ ...entry, detail });
+    this.#snapshot = undefined;
   }
 
   /** Attack: an insider deletes the stored entries from `length` on. */
   truncate(length: number): void {
-    this.#entries = Object.freeze(this.#entries.slice(0, length));
+    this.#entries = this.#entries.slice(0, length);
+    this.#snapshot = undefined;
   }
 }

@@ -62,12 +62,16 @@ export function entryHash(index: number, prev: string, record: AuditRecord): str
   return bytesToHex(sha256(body));
 }
 
-/** The log with `record` appended; the given log is not changed. */
-export function appendEntry(log: readonly AuditEntry[], record: AuditRecord): readonly AuditEntry[] {
+/**
+ * The entry `appendEntry(log, record)` adds: at index `log.length`, linked to the last entry's
+ * hash. It reads only the last entry, so a writer that keeps its own growing array (the TPA's
+ * `AuditTrail`) appends in constant time, where `appendEntry`'s fresh copy costs the whole log.
+ */
+export function nextEntry(log: readonly AuditEntry[], record: AuditRecord): AuditEntry {
   const index = log.length;
   const prev = log[index - 1]?.hash ?? GENESIS_HASH;
   const { time, actor, action, detail } = record;
-  const entry: AuditEntry = Object.freeze({
+  return Object.freeze({
     index,
     time,
     actor,
@@ -76,7 +80,11 @@ export function appendEntry(log: readonly AuditEntry[], record: AuditRecord): re
     prev,
     hash: entryHash(index, prev, record),
   });
-  return Object.freeze([...log, entry]);
+}
+
+/** The log with `record` appended; the given log is not changed. */
+export function appendEntry(log: readonly AuditEntry[], record: AuditRecord): readonly AuditEntry[] {
+  return Object.freeze([...log, nextEntry(log, record)]);
 }
 
 /** The anchor a checker keeps after seeing `log`. */

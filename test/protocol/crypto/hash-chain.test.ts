@@ -6,6 +6,7 @@ import {
   anchorOf,
   appendEntry,
   GENESIS_HASH,
+  nextEntry,
   verifyChain,
 } from '../../../src/protocol/crypto/hash-chain.ts';
 
@@ -74,9 +75,21 @@ describe('hash-chained audit log', () => {
     expect(Object.isFrozen(two) && Object.isFrozen(two[1])).toBe(true);
   });
 
+  it('nextEntry is the entry appendEntry adds, and is frozen', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 6 }).map(build), record, (log, next) => {
+        const entry = nextEntry(log, next);
+        expect(entry).toEqual(appendEntry(log, next)[log.length]);
+        expect(Object.isFrozen(entry)).toBe(true);
+      }),
+      PROPERTY,
+    );
+  });
+
   it('refuses records with no canonical encoding', () => {
     expect(() => appendEntry([], { ...first, time: Number.NaN })).toThrow(RangeError);
     expect(() => appendEntry([], { ...first, detail: '\ud800' })).toThrow(RangeError);
+    expect(() => nextEntry([], { ...first, time: Number.POSITIVE_INFINITY })).toThrow(RangeError);
   });
 
   it('reports a malformed entry as broken rather than throwing', () => {
