@@ -5,7 +5,7 @@
  * @module
  */
 import { encodeCanonical } from '../crypto/canonical-encoding.ts';
-import { merkleRoot, splitBlocks } from '../crypto/merkle.ts';
+import { commitToData } from '../crypto/merkle.ts';
 import { type SigningKey, signBytes, verifySignature } from '../crypto/signing.ts';
 import type { PrincipalId } from '../ids.ts';
 import type { ObjectRef } from '../knowledge.ts';
@@ -47,16 +47,16 @@ export function commit(
   blockSize: number,
   signingKey: SigningKey,
 ): SignedCommitment {
-  const blocks = splitBlocks(sealed, blockSize);
+  const { root, leafCount } = commitToData(sealed, blockSize);
   const body: Commitment = {
     owner,
     file: ref.file,
     partition: ref.partition,
     version: ref.version,
     blockSize,
-    leafCount: blocks.length,
+    leafCount,
     length: sealed.length,
-    root: merkleRoot(blocks),
+    root,
   };
   return Object.freeze({ ...body, signature: signBytes(signingKey, message(body)) });
 }

@@ -3,6 +3,7 @@ import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  commitToData,
   leafHash,
   type MerkleProof,
   merkleProof,
@@ -88,6 +89,33 @@ describe('Merkle tree', () => {
       }),
       PROPERTY,
     );
+  });
+
+  it('property: commitToData gives merkleRoot(splitBlocks(data)) and its leaf count, as plain bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 700 }), fc.integer({ min: 1, max: 300 }), (data, blockSize) => {
+        const blocks = splitBlocks(data, blockSize);
+        const { root, leafCount } = commitToData(data, blockSize);
+        expect(leafCount).toBe(blocks.length);
+        expect(bytesToHex(root)).toBe(bytesToHex(merkleRoot(blocks)));
+        expect(bytesToHex(root)).toBe(bytesToHex(rfc6962Root(blocks)));
+        expect(Object.getPrototypeOf(root)).toBe(Uint8Array.prototype);
+      }),
+      PROPERTY,
+    );
+    expect(bytesToHex(commitToData(new Uint8Array(0), 256).root)).toBe(vectors.roots[0]!.rootHex);
+    expect(() => commitToData(new Uint8Array(4), 0)).toThrow(RangeError);
+  });
+
+  it('returns roots, leaf hashes and proof hashes as plain Uint8Arrays of their own', () => {
+    const root = merkleRoot(ctLeaves);
+    const leaf = leafHash(ctLeaves[0]!);
+    const sibling = merkleProof(ctLeaves, 2)[0]!.hash;
+    for (const bytes of [root, leaf, sibling]) {
+      expect(Object.getPrototypeOf(bytes)).toBe(Uint8Array.prototype);
+      expect(bytes.byteLength).toBe(32);
+      expect(bytes.buffer.byteLength).toBe(32);
+    }
   });
 
   it('property: every proof of every block verifies', () => {
