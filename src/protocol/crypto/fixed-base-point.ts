@@ -15,158 +15,24 @@
 import type { Fp2 } from '@noble/curves/abstract/tower.js';
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
+import {
+  type Affine,
+  addAffine,
+  double,
+  type Field,
+  FP,
+  FP2,
+  type Fp2Pair,
+  type Jacobian,
+  toAffineAll,
+} from './curve-arithmetic.ts';
 
-const P = bls12_381.fields.Fp.ORDER;
 const Q = bls12_381.fields.Fr.ORDER;
 
 /** Signed radix-256 windows: digits in [-127, 128], 32 of them cover any scalar below 2^255. */
 const WINDOW_BITS = 8;
 const WINDOWS = 32;
 const DIGIT_MAX = 1 << (WINDOW_BITS - 1);
-
-/** x mod p in [0, p) for any bigint. */
-function reduce(x: bigint): bigint {
-  const r = x % P;
-  return r < 0n ? r + P : r;
-}
-
-/**
- * The field operations the curve formulas need, on reduced values: Fp as bigints, Fp2 as
- * (real, imaginary) pairs. `invertAll` inverts a batch by Montgomery's trick (one inversion).
- */
-interface Field<T> {
-  readonly zero: T;
-  readonly one: T;
-  add(a: T, b: T): T;
-  sub(a: T, b: T): T;
-  /** k·a for a small integer k. */
-  scale(a: T, k: bigint): T;
-  mul(a: T, b: T): T;
-  sqr(a: T): T;
-  neg(a: T): T;
-  isZero(a: T): boolean;
-  equals(a: T, b: T): boolean;
-  invertAll(values: readonly T[]): T[];
-}
-
-/** Inverses of non-zero values with one field inversion: prefix products, then back down. */
-function batchInverse<T>(values: readonly T[], mul: (a: T, b: T) => T, inv: (a: T) => T, one: T): T[] {
-  const prefix: T[] = [];
-  let acc = one;
-  for (const v of values) {
-    prefix.push(acc);
-    acc = mul(acc, v);
-  }
-  let inverse = inv(acc);
-  const out: T[] = new Array<T>(values.length);
-  for (let i = values.length - 1; i >= 0; i--) {
-    out[i] = mul(inverse, prefix[i]!);
-    inverse = mul(inverse, values[i]!);
-  }
-  return out;
-}
-
-const fpInv = (a: bigint): bigint => bls12_381.fields.Fp.inv(a);
-
-const FP: Field<bigint> = Object.freeze({
-  zero: 0n,
-  one: 1n,
-  add: (a: bigint, b: bigint) => reduce(a + b),
-  sub: (a: bigint, b: bigint) => reduce(a - b),
-  scale: (a: bigint, k: bigint) => reduce(k * a),
-  mul: (a: bigint, b: bigint) => reduce(a * b),
-  sqr: (a: bigint) => reduce(a * a),
-  neg: (a: bigint) => (a === 0n ? 0n : P - a),
-  isZero: (a: bigint) => a === 0n,
-  equals: (a: bigint, b: bigint) => a === b,
-  invertAll: (values: readonly bigint[]) => batchInverse(values, (a, b) => reduce(a * b), fpInv, 1n),
-});
-
-/** An Fp2 value (real, imaginary), reduced. */
-type Fp2Pair = readonly [bigint, bigint];
-
-/** Karatsuba in Fp2 = Fp[i]/(i² + 1): 3 products, 2 reductions. */
-function mul2(a: Fp2Pair, b: Fp2Pair): Fp2Pair {
-  const rr = a[0] * b[0];
-  const ii = a[1] * b[1];
-  return [reduce(rr - ii), reduce((a[0] + a[1]) * (b[0] + b[1]) - rr - ii)];
-}
-
-/** 1/(x + yi) = (x - yi)/(x² + y²). */
-function inv2(a: Fp2Pair): Fp2Pair {
-  const norm = fpInv(reduce(a[0] * a[0] + a[1] * a[1]));
-  return [reduce(a[0] * norm), reduce(-a[1] * norm)];
-}
-
-const FP2: Field<Fp2Pair> = Object.freeze({
-  zero: [0n, 0n] as const,
-  one: [1n, 0n] as const,
-  add: (a: Fp2Pair, b: Fp2Pair): Fp2Pair => [reduce(a[0] + b[0]), reduce(a[1] + b[1])],
-  sub: (a: Fp2Pair, b: Fp2Pair): Fp2Pair => [reduce(a[0] - b[0]), reduce(a[1] - b[1])],
-  scale: (a: Fp2Pair, k: bigint): Fp2Pair => [reduce(k * a[0]), reduce(k * a[1])],
-  mul: mul2,
-  sqr: (a: Fp2Pair): Fp2Pair => [reduce((a[0] + a[1]) * (a[0] - a[1])), reduce(2n * a[0] * a[1])],
-  neg: (a: Fp2Pair): Fp2Pair => [a[0] === 0n ? 0n : P - a[0], a[1] === 0n ? 0n : P - a[1]],
-  isZero: (a: Fp2Pair) => a[0] === 0n && a[1] === 0n,
-  equals: (a: Fp2Pair, b: Fp2Pair) => a[0] === b[0] && a[1] === b[1],
-  invertAll: (values: readonly Fp2Pair[]) => batchInverse(values, mul2, inv2, [1n, 0n] as const),
-});
-
-/** A point (X : Y : Z) standing for (X/Z², Y/Z³); Z = 0 is the point at infinity. */
-interface Jacobian<T> {
-  readonly x: T;
-  readonly y: T;
-  readonly z: T;
-}
-
-/** An affine point of a table. */
-interface Affine<T> {
-  readonly x: T;
-  readonly y: T;
-}
-
-/** 2·R on y² = x³ + b (a = 0): 2 multiplications and 5 squarings ("dbl-2009-l"). */
-function double<T>(f: Field<T>, r: Jacobian<T>): Jacobian<T> {
-  const a = f.sqr(r.x);
-  const b = f.sqr(r.y);
-  const c = f.sqr(b);
-  const d = f.scale(f.sub(f.sub(f.sqr(f.add(r.x, b)), a), c), 2n);
-  const e = f.scale(a, 3n);
-  const x = f.sub(f.sqr(e), f.scale(d, 2n));
-  return { x, y: f.sub(f.mul(e, f.sub(d, x)), f.scale(c, 8n)), z: f.scale(f.mul(r.y, r.z), 2n) };
-}
-
-/**
- * R + A for an affine A, 7 multiplications and 4 squarings ("madd-2007-bl"), with the cases the
- * formula leaves out: R at infinity, R = A (a doubling) and R = -A (infinity).
- */
-function addAffine<T>(f: Field<T>, r: Jacobian<T>, a: Affine<T>): Jacobian<T> {
-  if (f.isZero(r.z)) return { x: a.x, y: a.y, z: f.one };
-  const z1z1 = f.sqr(r.z);
-  const u2 = f.mul(a.x, z1z1);
-  const s2 = f.mul(f.mul(a.y, r.z), z1z1);
-  const h = f.sub(u2, r.x);
-  const rr = f.scale(f.sub(s2, r.y), 2n);
-  if (f.isZero(h)) return f.isZero(rr) ? double(f, r) : { x: f.one, y: f.one, z: f.zero };
-  const hh = f.sqr(h);
-  const i = f.scale(hh, 4n);
-  const j = f.mul(h, i);
-  const v = f.mul(r.x, i);
-  const x = f.sub(f.sub(f.sqr(rr), j), f.scale(v, 2n));
-  const y = f.sub(f.mul(rr, f.sub(v, x)), f.scale(f.mul(r.y, j), 2n));
-  const z = f.sub(f.sub(f.sqr(f.add(r.z, h)), z1z1), hh);
-  return { x, y, z };
-}
-
-/** Affine forms of finite Jacobian points, with one inversion for the lot. */
-function toAffineAll<T>(f: Field<T>, points: readonly Jacobian<T>[]): Affine<T>[] {
-  const inverses = f.invertAll(points.map((p) => p.z));
-  return points.map((p, i) => {
-    const zInv = inverses[i]!;
-    const zInv2 = f.sqr(zInv);
-    return Object.freeze({ x: f.mul(p.x, zInv2), y: f.mul(p.y, f.mul(zInv2, zInv)) });
-  });
-}
 
 /**
  * The multiples m·256^j·B for m in 1..128 and j in 0..31, affine: 4096 points, built with 4096

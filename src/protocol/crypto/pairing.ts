@@ -18,7 +18,7 @@
  *   `Fp12.finalExponentiate`.
  *
  * Inputs are checked as noble checks them (no point at infinity, on the curve, in the subgroup),
- * with noble's own checks and errors. Timing depends on the inputs, as noble's pairing does; this
+ * with noble's criteria and errors, by the faster checks of `subgroup.ts`. Timing depends on the inputs, as noble's pairing does; this
  * is a simulator, not a side-channel-hardened library.
  * @module
  */
@@ -36,6 +36,7 @@ import {
   square,
   toFp12,
 } from './fp12-tuple.ts';
+import { assertValidG1, assertValidG2 } from './subgroup.ts';
 
 /** A point of G1, the pairing's first argument. */
 type G1Point = WeierstrassPoint<bigint>;
@@ -163,10 +164,9 @@ function loopDigits(): readonly number[] {
 
 const LOOP_DIGITS = loopDigits();
 
-/** Noble's refusal of the point at infinity, then its curve and subgroup checks (cached per point). */
-function assertPairable(point: G1Point | G2Point): void {
+/** Noble's refusal of the point at infinity. */
+function assertFinite(point: G1Point | G2Point): void {
   if (point.is0()) throw new Error('pairing is not available for ZERO point');
-  point.assertValidity();
 }
 
 /**
@@ -174,7 +174,8 @@ function assertPairable(point: G1Point | G2Point): void {
  * pays once. Throws as noble's pairing does for the point at infinity or an invalid point.
  */
 export function prepareG2(q: G2Point): PreparedG2 {
-  assertPairable(q);
+  assertFinite(q);
+  assertValidG2(q);
   const { x, y } = q.toAffine();
   const qx: Fp2Pair = [x.c0, x.c1];
   const qy: Fp2Pair = [y.c0, y.c1];
@@ -195,7 +196,8 @@ export function prepareG2(q: G2Point): PreparedG2 {
  * `millerLoopBatch([[lines, P.x, P.y]])`. Checks P as noble's pairing does.
  */
 export function millerLoop(p: G1Point, q: PreparedG2): Fp12Tuple {
-  assertPairable(p);
+  assertFinite(p);
+  assertValidG1(p);
   const { x: px, y: py } = p.toAffine();
   let f: Fp12Tuple | undefined;
   for (const step of q.lines) {
@@ -261,7 +263,8 @@ export function pairingPrepared(p: G1Point, q: PreparedG2): Fp12 {
 
 /** e(P, Q), equal to `bls12_381.pairing(P, Q)`, and throwing where it throws. */
 export function pairing(p: G1Point, q: G2Point): Fp12 {
-  if (p.is0() || q.is0()) throw new Error('pairing is not available for ZERO point');
-  p.assertValidity();
+  assertFinite(p);
+  assertFinite(q);
+  assertValidG1(p);
   return pairingPrepared(p, prepareG2(q));
 }
