@@ -221,7 +221,7 @@ function measureOps(): OpTiming[] {
     ),
     timeOp(
       'ownerDecapsulate',
-      'K = e(R_P^{1/x_P}, g2), one G1 multiplication and one pairing (owner)',
+      'K = e(R_P, g2)^{1/x_P}: one pairing on g2’s prepared lines and one GT exponentiation (owner)',
       3,
       20,
       (i) => ownerParameter(rOf(i), owner.sk),

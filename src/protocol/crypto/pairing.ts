@@ -1,8 +1,9 @@
 /**
  * The BLS12-381 optimal ate pairing e: G1 × G2 → GT on the lazily reduced Fp12 tuples of
- * `fp12-tuple.ts`, giving exactly `bls12_381.pairing(P, Q)` about three times faster. The SRS pays
- * one pairing per re-encryption (R_U = e(R_P, RK)) and the owner one per own-file decryption, so a
- * randomized campaign computes thousands.
+ * `fp12-tuple.ts`, giving exactly `bls12_381.pairing(P, Q)` about twice as fast (three times for
+ * a prepared Q whose P was checked before). The SRS pays one pairing per re-encryption
+ * (R_U = e(R_P, RK)) and the owner one per own-file decryption, so a randomized campaign computes
+ * thousands.
  *
  * It is noble's computation step for step, so each stage can be checked against noble's:
  * - the G2 side (`prepareG2`): the same doubling and addition steps in homogeneous projective
@@ -18,8 +19,8 @@
  *   `Fp12.finalExponentiate`.
  *
  * Inputs are checked as noble checks them (no point at infinity, on the curve, in the subgroup),
- * with noble's criteria and errors, by the faster checks of `subgroup.ts`. Timing depends on the inputs, as noble's pairing does; this
- * is a simulator, not a side-channel-hardened library.
+ * with noble's criteria and errors, by the faster checks of `subgroup.ts`. Timing depends on the
+ * inputs, as noble's pairing does; this is a simulator, not a side-channel-hardened library.
  * @module
  */
 import type { Fp2, Fp12 } from '@noble/curves/abstract/tower.js';
