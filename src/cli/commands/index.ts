@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { benchCommand } from './bench.ts';
 import { exploreCommand } from './explore.ts';
+import { runCommand } from './run.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: yargs command modules differ in their argument types.
-export const commands: readonly CommandModule<any, any>[] = [exploreCommand, benchCommand];
+export const commands: readonly CommandModule<any, any>[] = [exploreCommand, benchCommand, runCommand];

@@ -60,7 +60,13 @@ export {
   type PropertyId,
   propertyPredicates,
 } from './properties.ts';
-export { type SesphrNetDetails, sesphrNet, sesphrNetDetails, startMarking } from './sesphr-net.ts';
+export {
+  type SesphrNetDetails,
+  sesphrMutant,
+  sesphrNet,
+  sesphrNetDetails,
+  startMarking,
+} from './sesphr-net.ts';
 export { planStep, runStepAbstract, type StepPlan, type StepRun } from './step-plan.ts';
 export type { FiredStep } from './step-simulation.ts';
 export { abstractFunctions, symbolic, TERM_FUNCTIONS, type TermFunction } from './terms.ts';

@@ -16,6 +16,8 @@ import {
   markingOf,
   type Net,
   type Token,
+  type Transition,
+  type TransitionSpec,
 } from '../../model/index.ts';
 import { NetBuilder } from './builder.ts';
 import { netVocabulary } from './colours.ts';
@@ -69,6 +71,21 @@ export function sesphrNet(instance: NetInstance): Net {
   });
   details.set(net, Object.freeze({ instance, reasons: b.reasons }));
   return net;
+}
+
+/**
+ * `net` with its transitions rewritten by `rewrite` (a conjunct dropped from a guard, a refusal
+ * disabled): the mutants that show a check can fail. The planner treats the mutant as a net of
+ * the same instance, so a runner drives it exactly as it drives `net`.
+ */
+export function sesphrMutant(net: Net, rewrite: (transition: Transition) => TransitionSpec): Net {
+  const mutant = defineNet({
+    name: `${net.name}-mutant`,
+    places: net.places,
+    transitions: net.transitions.map(rewrite),
+  });
+  details.set(mutant, sesphrNetDetails(net));
+  return mutant;
 }
 
 /** The details of a net made by {@link sesphrNet}; throws for any other net. */
