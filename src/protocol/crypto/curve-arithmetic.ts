@@ -26,7 +26,7 @@ export interface Field<T> {
   readonly one: T;
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
-  /** k·a for a small integer k. */
+  /** k·a for an integer k (small ones in the formulas, 1/2 mod p in the line steps). */
   scale(a: T, k: bigint): T;
   mul(a: T, b: T): T;
   sqr(a: T): T;

@@ -8,8 +8,10 @@
  * It is noble's computation step for step, so each stage can be checked against noble's:
  * - the G2 side (`prepareG2`): the same doubling and addition steps in homogeneous projective
  *   coordinates over the signed digits of |x| = 0xd201000000010000, giving the same line
- *   coefficients as noble's `calcPairingPrecomputes`, on bigints reduced once per coefficient. They
- *   depend on Q only, so a fixed Q (g2) is prepared once and every later pairing skips this part;
+ *   coefficients as noble's `calcPairingPrecomputes`, on the plain bigints of
+ *   `curve-arithmetic.ts`. The steps end on [|x|]Q, which is all Q's subgroup check needs
+ *   (`subgroup.ts`), so that check comes almost free. The lines depend on Q only, so a fixed Q (g2)
+ *   is prepared once and every later pairing skips this part;
  * - the Miller loop (`millerLoop`): f² then f·ℓ for each line ℓ evaluated at P, by the general
  *   squaring and the sparse line product of `fp12-tuple.ts`, conjugated at the end because x < 0;
  *   the same Fp12 value as noble's `millerLoopBatch`;
@@ -26,6 +28,7 @@
 import type { Fp2, Fp12 } from '@noble/curves/abstract/tower.js';
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { FP, FP2, type Fp2Pair } from './curve-arithmetic.ts';
 import {
   conjugate,
   conjugateFrobenius,
@@ -37,7 +40,7 @@ import {
   square,
   toFp12,
 } from './fp12-tuple.ts';
-import { assertValidG1, assertValidG2 } from './subgroup.ts';
+import { assertG2Coordinates, assertG2Multiple, assertValidG1, type Homogeneous } from './subgroup.ts';
 
 /** A point of G1, the pairing's first argument. */
 type G1Point = WeierstrassPoint<bigint>;
@@ -72,78 +75,46 @@ function reduce(x: bigint): bigint {
   return r < 0n ? r + P : r;
 }
 
-/** An Fp2 value (real, imaginary), reduced. */
-type Fp2Pair = readonly [bigint, bigint];
-
-/** a·b in Fp2 = Fp[i]/(i² + 1), by Karatsuba: 3 products, 2 reductions. */
-function mul2(a: Fp2Pair, b: Fp2Pair): Fp2Pair {
-  const rr = a[0] * b[0];
-  const ii = a[1] * b[1];
-  return [reduce(rr - ii), reduce((a[0] + a[1]) * (b[0] + b[1]) - rr - ii)];
-}
-
-/** a² in Fp2: (x + yi)² = (x + y)(x - y) + 2xy·i. */
-function sqr2(a: Fp2Pair): Fp2Pair {
-  return [reduce((a[0] + a[1]) * (a[0] - a[1])), reduce(2n * a[0] * a[1])];
-}
-
-/** k·a in Fp2 for a small integer k (any sign). */
-function scale2(a: Fp2Pair, k: bigint): Fp2Pair {
-  return [reduce(k * a[0]), reduce(k * a[1])];
-}
-
-function add2(a: Fp2Pair, b: Fp2Pair): Fp2Pair {
-  return [reduce(a[0] + b[0]), reduce(a[1] + b[1])];
-}
-
-function sub2(a: Fp2Pair, b: Fp2Pair): Fp2Pair {
-  return [reduce(a[0] - b[0]), reduce(a[1] - b[1])];
-}
-
 /** b'·a for the twist's b' = 4(1 + i): (4a0 - 4a1) + (4a0 + 4a1)i. */
 function mulByTwistB(a: Fp2Pair): Fp2Pair {
-  return [reduce(4n * (a[0] - a[1])), reduce(4n * (a[0] + a[1]))];
+  return FP2.scale([FP.sub(a[0], a[1]), FP.add(a[0], a[1])], 4n);
 }
 
 function line(c0: Fp2Pair, c1: Fp2Pair, c2: Fp2Pair): LineCoefficients {
   return Object.freeze([c0[0], c0[1], c1[0], c1[1], c2[0], c2[1]] as const);
 }
 
-/** The running point R = (X : Y : Z) of the G2 side. */
-interface Projective {
-  readonly x: Fp2Pair;
-  readonly y: Fp2Pair;
-  readonly z: Fp2Pair;
-}
+/** The running point R = (X : Y : Z) of the G2 side, in homogeneous coordinates. */
+type Projective = Homogeneous<Fp2Pair>;
 
 /** The tangent line at R and 2R, by noble's doubling formulas (same coordinates, same line). */
 function doublingStep(r: Projective, out: LineCoefficients[]): Projective {
-  const t0 = sqr2(r.y);
-  const t1 = sqr2(r.z);
-  const t2 = mulByTwistB(scale2(t1, 3n));
-  const t3 = scale2(t2, 3n);
-  const t4 = sub2(sub2(sqr2(add2(r.y, r.z)), t1), t0);
-  out.push(line(sub2(t2, t0), scale2(sqr2(r.x), 3n), scale2(t4, -1n)));
+  const t0 = FP2.sqr(r.y);
+  const t1 = FP2.sqr(r.z);
+  const t2 = mulByTwistB(FP2.scale(t1, 3n));
+  const t3 = FP2.scale(t2, 3n);
+  const t4 = FP2.sub(FP2.sub(FP2.sqr(FP2.add(r.y, r.z)), t1), t0);
+  out.push(line(FP2.sub(t2, t0), FP2.scale(FP2.sqr(r.x), 3n), FP2.scale(t4, -1n)));
   return {
-    x: scale2(mul2(mul2(sub2(t0, t3), r.x), r.y), HALF),
-    y: sub2(sqr2(scale2(add2(t0, t3), HALF)), scale2(sqr2(t2), 3n)),
-    z: mul2(t0, t4),
+    x: FP2.scale(FP2.mul(FP2.mul(FP2.sub(t0, t3), r.x), r.y), HALF),
+    y: FP2.sub(FP2.sqr(FP2.scale(FP2.add(t0, t3), HALF)), FP2.scale(FP2.sqr(t2), 3n)),
+    z: FP2.mul(t0, t4),
   };
 }
 
 /** The line through R and Q = (qx, qy) and R + Q, by noble's addition formulas. */
 function additionStep(r: Projective, qx: Fp2Pair, qy: Fp2Pair, out: LineCoefficients[]): Projective {
-  const t0 = sub2(r.y, mul2(qy, r.z));
-  const t1 = sub2(r.x, mul2(qx, r.z));
-  out.push(line(sub2(mul2(t0, qx), mul2(t1, qy)), scale2(t0, -1n), t1));
-  const t2 = sqr2(t1);
-  const t3 = mul2(t2, t1);
-  const t4 = mul2(t2, r.x);
-  const t5 = add2(sub2(t3, scale2(t4, 2n)), mul2(sqr2(t0), r.z));
+  const t0 = FP2.sub(r.y, FP2.mul(qy, r.z));
+  const t1 = FP2.sub(r.x, FP2.mul(qx, r.z));
+  out.push(line(FP2.sub(FP2.mul(t0, qx), FP2.mul(t1, qy)), FP2.scale(t0, -1n), t1));
+  const t2 = FP2.sqr(t1);
+  const t3 = FP2.mul(t2, t1);
+  const t4 = FP2.mul(t2, r.x);
+  const t5 = FP2.add(FP2.sub(t3, FP2.scale(t4, 2n)), FP2.mul(FP2.sqr(t0), r.z));
   return {
-    x: mul2(t1, t5),
-    y: sub2(mul2(sub2(t4, t5), t0), mul2(t3, r.y)),
-    z: mul2(r.z, t3),
+    x: FP2.mul(t1, t5),
+    y: FP2.sub(FP2.mul(FP2.sub(t4, t5), t0), FP2.mul(t3, r.y)),
+    z: FP2.mul(r.z, t3),
   };
 }
 
@@ -176,11 +147,11 @@ function assertFinite(point: G1Point | G2Point): void {
  */
 export function prepareG2(q: G2Point): PreparedG2 {
   assertFinite(q);
-  assertValidG2(q);
+  assertG2Coordinates(q);
   const { x, y } = q.toAffine();
   const qx: Fp2Pair = [x.c0, x.c1];
   const qy: Fp2Pair = [y.c0, y.c1];
-  const negQy: Fp2Pair = [reduce(-y.c0), reduce(-y.c1)];
+  const negQy = FP2.neg(qy);
   let r: Projective = { x: qx, y: qy, z: [1n, 0n] };
   const lines: (readonly LineCoefficients[])[] = [];
   for (const digit of LOOP_DIGITS) {
@@ -189,6 +160,8 @@ export function prepareG2(q: G2Point): PreparedG2 {
     if (digit !== 0) r = additionStep(r, qx, digit === -1 ? negQy : qy, step);
     lines.push(Object.freeze(step));
   }
+  // The loop ends on R = [|x|]Q, which is what Q's subgroup check needs.
+  assertG2Multiple(q, r);
   return Object.freeze({ point: q, lines: Object.freeze(lines) });
 }
 

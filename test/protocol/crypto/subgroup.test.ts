@@ -3,7 +3,12 @@ import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertValidG1, assertValidG2 } from '../../../src/protocol/crypto/subgroup.ts';
+import { prepareG2 } from '../../../src/protocol/crypto/pairing.ts';
+import {
+  assertG2Coordinates,
+  assertG2Multiple,
+  assertValidG1,
+} from '../../../src/protocol/crypto/subgroup.ts';
 
 const { Fp, Fp2, Fr } = bls12_381.fields;
 const { G1, G2 } = bls12_381;
@@ -95,13 +100,20 @@ describe('G1 membership', () => {
   });
 });
 
+/** Both halves of the G2 check, with [|x|]Q from noble (its points are homogeneous projective). */
+function assertValidG2(point: WeierstrassPoint<Fp2Value>): void {
+  assertG2Coordinates(point);
+  const { X, Y, Z } = point.multiplyUnsafe(0xd201000000010000n);
+  assertG2Multiple(point, { x: [X.c0, X.c1], y: [Y.c0, Y.c1], z: [Z.c0, Z.c1] });
+}
+
 describe('G2 membership', () => {
-  it('accepts the multiples of g2, as noble does', () => {
+  it('accepts the multiples of g2, as noble does, from noble’s [|x|]Q and from prepareG2’s', () => {
     fc.assert(
       fc.property(scalar, (k) => {
-        const point = G2.Point.BASE.multiply(k);
-        expect(ourVerdict(() => assertValidG2(point))).toBe('valid');
-        expect(nobleVerdict(point)).toBe('valid');
+        expect(ourVerdict(() => assertValidG2(G2.Point.BASE.multiply(k)))).toBe('valid');
+        expect(ourVerdict(() => prepareG2(G2.Point.BASE.multiply(k)))).toBe('valid');
+        expect(nobleVerdict(G2.Point.BASE.multiply(k))).toBe('valid');
       }),
       { ...runs, numRuns: 10 },
     );
@@ -113,15 +125,19 @@ describe('G2 membership', () => {
     for (const point of points) {
       expect(ourVerdict(() => assertValidG2(point))).toBe(nobleVerdict(point));
       expect(ourVerdict(() => assertValidG2(point))).toBe('bad point: not in prime-order subgroup');
+      expect(ourVerdict(() => prepareG2(point))).toBe('bad point: not in prime-order subgroup');
       expect(ourVerdict(() => assertValidG2(point.clearCofactor()))).toBe('valid');
+      expect(ourVerdict(() => prepareG2(point.clearCofactor()))).toBe('valid');
     }
   });
 
-  it('refuses a point off the twist and the point at infinity', () => {
+  it('refuses a point off the twist before any arithmetic, and a multiple at infinity', () => {
     const { x, y } = G2.Point.BASE.toAffine();
     const off = G2.Point.fromAffine({ x, y: Fp2.add(y, Fp2.ONE) });
-    expect(ourVerdict(() => assertValidG2(off))).toBe(nobleVerdict(off));
-    expect(ourVerdict(() => assertValidG2(off))).toBe('bad point: equation left != right');
-    expect(() => assertValidG2(G2.Point.ZERO)).toThrow('bad point: ZERO');
+    expect(ourVerdict(() => assertG2Coordinates(off))).toBe(nobleVerdict(off));
+    expect(ourVerdict(() => prepareG2(off))).toBe('bad point: equation left != right');
+    const outside = g2CurvePoints(12)[0]!;
+    const infinity = { x: [0n, 0n], y: [1n, 0n], z: [0n, 0n] } as const;
+    expect(() => assertG2Multiple(outside, infinity)).toThrow('bad point: not in prime-order subgroup');
   });
 });
