@@ -3,6 +3,12 @@ import type { CommandModule } from 'yargs';
 import { benchCommand } from './bench.ts';
 import { exploreCommand } from './explore.ts';
 import { runCommand } from './run.ts';
+import { stepCommand } from './step.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: yargs command modules differ in their argument types.
-export const commands: readonly CommandModule<any, any>[] = [exploreCommand, benchCommand, runCommand];
+export const commands: readonly CommandModule<any, any>[] = [
+  exploreCommand,
+  benchCommand,
+  runCommand,
+  stepCommand,
+];

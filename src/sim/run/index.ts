@@ -42,5 +42,21 @@ export {
 } from './run-scenario.ts';
 export { drawSeed, type ResolvedSeed, resolveSeed, type SeedOrigin } from './run-seed.ts';
 export { formatRun, formatTotals, seedText } from './run-summary.ts';
+export {
+  openStepper,
+  STEPPER_HELP,
+  type StepperReply,
+  type StepperSession,
+  stepperCommand,
+} from './stepper-session.ts';
+export {
+  enabledSummary,
+  firingsOf,
+  firingView,
+  knowledgeLines,
+  showMove,
+  startView,
+} from './stepper-view.ts';
 export type { TraceEvent } from './trace-event.ts';
+export { parseTrace, replayMismatch, type TracedRun, type TraceParse } from './trace-replay.ts';
 export { writeFileAtomic } from './write-atomic.ts';

@@ -163,13 +163,12 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRu
     netOpOf(step, tamperedPartition(concrete.steps[i]!.execution.calls)),
   );
   let instance: NetInstance;
-  let net: Net;
   try {
     instance = netInstanceOf(netWorldOf(scenario, ops, concrete.hits));
-    net = (options.netOf ?? sesphrNet)(instance);
   } catch (error) {
     return finish({ steps: [], divergence: { kind: 'unrepresentable', detail: message(error) } });
   }
+  const net = (options.netOf ?? sesphrNet)(instance);
   const actors = runActors(scenario);
   const byId = new Map(net.transitions.map((t) => [t.id as string, t]));
   const startMisses: MissingValue[] = [];
