@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { benchCommand } from './bench.ts';
 import { exploreCommand } from './explore.ts';
+import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 import { stepCommand } from './step.ts';
 
@@ -11,4 +12,5 @@ export const commands: readonly CommandModule<any, any>[] = [
   benchCommand,
   runCommand,
   stepCommand,
+  reportCommand,
 ];

@@ -1,0 +1,74 @@
+/**
+ * `sesphr report` run as a user runs it: from given files to a page, printing the page's path and
+ * the verdict; refusing an `--out` that names a file (exit 2, nothing written).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fixturePath } from './fixtures.ts';
+
+const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+type Run = Readonly<{ code: number; stdout: string; stderr: string }>;
+
+const sesphr = (cwd: string, ...args: string[]): Promise<Run> =>
+  new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(repository, 'bin/sesphr.js'), ...args],
+      { cwd },
+      (error, stdout, stderr) => {
+        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+      },
+    );
+  });
+
+describe.concurrent('sesphr report', () => {
+  it('writes the page from the given files and prints its path and the verdict', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sesphr-report-cli-'));
+    const run = await sesphr(
+      cwd,
+      'report',
+      '--out',
+      'site',
+      '--run',
+      fixturePath('run-sample.jsonl'),
+      '--trace',
+      fixturePath('trace-sample.jsonl'),
+      '--verify',
+      fixturePath('verify.json'),
+      '--bench',
+      fixturePath('bench.json'),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      'site/index.html\nFAIL: 1 of 2 scenarios passed (failed: revocation-cached-parameters); ' +
+        '12 of 12 properties as the SPEC expects; quick benchmark in 25.6 s\n',
+    );
+    expect(existsSync(join(cwd, 'site/index.json'))).toBe(true);
+  });
+
+  it('makes a page of "not run" sections when no result file exists', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sesphr-report-cli-'));
+    const run = await sesphr(cwd, 'report');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      'reports/index.html\nFAIL: scenarios not run; verification not run; benchmark not run\n',
+    );
+  });
+
+  it('refuses --out naming a file, with exit 2 and nothing on stdout', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sesphr-report-cli-'));
+    writeFileSync(join(cwd, 'file'), 'x');
+    const run = await sesphr(cwd, 'report', '--out', 'file');
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `sesphr report: --out: ${join(cwd, 'file')} is a file, not a directory\n`,
+    });
+  });
+});
