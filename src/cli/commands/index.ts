@@ -1,5 +1,6 @@
 /** Every `sesphr` subcommand, in the order `--help` lists them. */
 import type { CommandModule } from 'yargs';
+import { allCommand } from './all.ts';
 import { benchCommand } from './bench.ts';
 import { exploreCommand } from './explore.ts';
 import { reportCommand } from './report.ts';
@@ -13,4 +14,5 @@ export const commands: readonly CommandModule<any, any>[] = [
   runCommand,
   stepCommand,
   reportCommand,
+  allCommand,
 ];
