@@ -37,6 +37,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 table.trace td, table.steps td { font-size: .85rem; }
 table.trace td code, table.steps td { overflow-wrap: anywhere; }
 table.trace td:nth-child(7) { min-width: 24rem; }
+table.trace td:nth-child(8) { white-space: nowrap; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: .8rem; font-weight: 600;
   white-space: nowrap; }
 .badge.pass { color: var(--pass); background: var(--pass-bg); }

@@ -27,6 +27,7 @@ const hasDetail = (row: PropertyRow): boolean =>
   row.result?.invariant !== undefined ||
   row.result?.trace !== undefined ||
   row.result?.reason !== undefined ||
+  row.result?.detail !== undefined ||
   row.counterexample !== undefined;
 
 function mutantsCell(row: PropertyRow): SafeHtml | string {
@@ -91,18 +92,36 @@ function counterexampleBlock(counterexample: Counterexample): SafeHtml {
   }
 }
 
-/** A path of transition names as a numbered list; any other form as written. */
-const tracePath = (trace: unknown): SafeHtml =>
-  Array.isArray(trace) && trace.every((t) => typeof t === 'string')
-    ? html`<ol class="path">${trace.map((t) => html`<li><code>${t}</code></li>`)}</ol>`
-    : pre(shownValue(trace));
+/** One step of a path: a transition name, or `{transition, params?}` as `name(k=v, …)`. */
+function stepText(step: unknown): string | undefined {
+  if (typeof step === 'string') return step;
+  if (typeof step !== 'object' || step === null) return undefined;
+  const { transition, params } = step as { transition?: unknown; params?: unknown };
+  if (typeof transition !== 'string') return undefined;
+  const entries = typeof params === 'object' && params !== null ? Object.entries(params) : [];
+  const shown = entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return shown.length === 0 ? transition : `${transition}(${shown.join(', ')})`;
+}
+
+/**
+ * A path as a numbered list of firings, with the whole of it (states included) as JSON on demand;
+ * a path in any other form as written.
+ */
+function tracePath(trace: unknown): SafeHtml {
+  const steps = Array.isArray(trace) ? trace.map(stepText) : [];
+  if (!Array.isArray(trace) || steps.some((s) => s === undefined)) return pre(shownValue(trace));
+  const full = trace.every((t) => typeof t === 'string')
+    ? ''
+    : details('The whole path as the verifier wrote it', pre(shownValue(trace)));
+  return html`<ol class="path">${steps.map((s) => html`<li><code>${s}</code></li>`)}</ol>${full}`;
+}
 
 function detailBlock(row: PropertyRow, position: number): SafeHtml {
   const r = row.result;
   return html`<article class="property" id="${anchorId('property', position, row.id)}">
 <h3>${row.id}: ${r === undefined ? 'not run' : r.verdict}${r === undefined ? '' : html` <span class="muted">(${r.engine}, ${secondsText(r.seconds)})</span>`}</h3>
 ${row.statement === '' ? '' : html`<p>${row.statement}</p>`}
-${r?.reason === undefined ? '' : html`<p class="not-run">Why unknown: ${r.reason}</p>`}
+${r?.reason === undefined && r?.detail === undefined ? '' : html`<p class="not-run">Why ${r.verdict}: ${[r.reason, r.detail].filter((x) => x !== undefined).join(': ')}</p>`}
 ${r?.invariant === undefined ? '' : details('Inductive invariant', pre(shownValue(r.invariant)), true)}
 ${r?.trace === undefined ? '' : details('Counterexample path found by the verifier', tracePath(r.trace), true)}
 ${row.counterexample === undefined ? '' : counterexampleBlock(row.counterexample)}

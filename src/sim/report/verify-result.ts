@@ -29,6 +29,8 @@ export interface PropertyResult {
   readonly scenario?: string;
   /** Why the verdict is `unknown` (a timeout, a bound reached), when the verifier says. */
   readonly reason?: string;
+  /** What was established all the same (e.g. `no violation up to depth 10`), when it says. */
+  readonly detail?: string;
   /** The verdict SPEC section 5 expects, when the verifier states it. */
   readonly expected?: string;
   readonly mutants: readonly MutantResult[];
@@ -50,6 +52,7 @@ const resultSchema = z.looseObject({
   trace: z.unknown().optional(),
   scenario: z.string().min(1).nullable().optional(),
   reason: z.string().nullable().optional(),
+  detail: z.string().nullable().optional(),
   expected: z.string().nullable().optional(),
   mutants: z.array(z.looseObject({ name: z.string().min(1), verdict: z.string().min(1) })).optional(),
 });
@@ -73,6 +76,7 @@ function toResult(raw: z.output<typeof resultSchema>): PropertyResult {
   if (raw.trace !== undefined && raw.trace !== null) result.trace = raw.trace;
   if (typeof raw.scenario === 'string') result.scenario = raw.scenario;
   if (typeof raw.reason === 'string') result.reason = raw.reason;
+  if (typeof raw.detail === 'string') result.detail = raw.detail;
   if (typeof raw.expected === 'string') result.expected = raw.expected;
   return Object.freeze(result);
 }

@@ -113,6 +113,44 @@ describe('the page from a full set of results', () => {
   });
 });
 
+describe('a verifier result in detail', () => {
+  it('shows a path of firings as a numbered list, the whole path on demand, and why a verdict is unknown', async () => {
+    const { page } = await makePage({
+      ...NOTHING,
+      verify: present('v', {
+        instance: {},
+        results: [
+          {
+            id: 'P6',
+            verdict: 'violated',
+            engine: 'bmc',
+            seconds: 1,
+            trace: [
+              { transition: 'Upload', params: { owner: 'alice', file: 0 }, state: { x: 1 } },
+              { transition: 'Collude', params: {}, state: { x: 2 } },
+            ],
+            mutants: [],
+          },
+          {
+            id: 'P1',
+            verdict: 'unknown',
+            engine: 'kind',
+            seconds: 9,
+            reason: 'bound-reached',
+            detail: 'no violation up to depth 10',
+            mutants: [],
+          },
+        ],
+      }),
+    });
+    expect(page).toContain(
+      '<ol class="path"><li><code>Upload(owner=alice, file=0)</code></li><li><code>Collude</code></li></ol>',
+    );
+    expect(pageText(page)).toContain('The whole path as the verifier wrote it');
+    expect(pageText(page)).toContain('Why unknown: bound-reached: no violation up to depth 10');
+  });
+});
+
 describe('the page without results', () => {
   it('shows each section as not run with the command that produces it, and still lists every property', async () => {
     const { data, page } = await makePage(NOTHING);
