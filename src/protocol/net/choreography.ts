@@ -12,7 +12,7 @@
 import type { Value } from '../../model/index.ts';
 import { isInfrastructure } from '../ids.ts';
 import type { DenialReason } from '../outcome.ts';
-import { coalitionName, type NetInstance, ownerPolicy } from './instance.ts';
+import { coalitionName, type NetInstance, ownerPolicy, windowOf } from './instance.ts';
 import { clockOf, currentVersion, fileRecord, knowledgeTokens } from './marking-read.ts';
 import type { NetOp, NetOpOf } from './net-op.ts';
 import type { Decision, StepSimulation } from './step-simulation.ts';
@@ -253,7 +253,8 @@ function windowMatch(
   window: { readonly start: number; readonly end: number } | undefined,
 ): Readonly<Record<string, Value>> | undefined {
   if (window === undefined) return { 'w.whas': false, 'w.wlo': 0, 'w.whi': 0 };
-  const found = instance.windows.find((w) => w.start === window.start && w.end === window.end);
+  const { lo, hi } = windowOf(instance.times, window.start, window.end);
+  const found = instance.windows.find((w) => w.lo === lo && w.hi === hi);
   return found === undefined ? undefined : { 'w.whas': true, 'w.wlo': found.lo, 'w.whi': found.hi };
 }
 

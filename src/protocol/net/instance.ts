@@ -242,7 +242,11 @@ function versionsOf(ops: readonly NetOp[]): number {
   return max;
 }
 
-function windowOf(times: readonly number[], start: number, end: number): IndexWindow {
+/**
+ * The clock indices a window in instants covers. Windows covering the same indices are one window
+ * of the instance (the net cannot tell them apart), so a step's window is found by its indices.
+ */
+export function windowOf(times: readonly number[], start: number, end: number): IndexWindow {
   let lo = times.findIndex((t) => t >= start);
   if (lo < 0) lo = times.length;
   let hi = -1;
