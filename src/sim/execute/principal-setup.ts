@@ -6,7 +6,6 @@
 import {
   type Certificate,
   encodeCertificate,
-  encodeG2,
   encodeScalar,
   factKey,
   type KeyPair,
@@ -21,9 +20,13 @@ import { shortDigest } from './digest.ts';
 import type { CallRecorder } from './protocol-call.ts';
 import { asPartition, asPrincipal } from './protocol-ids.ts';
 
+/**
+ * The key pair as the net's token carries it: the secret key's digest, under its fact. The public
+ * key is left out: nothing reads it, and encoding a G2 point re-checks its subgroup membership,
+ * which cost a campaign more than making the key pair did.
+ */
 const keyValues = (subject: PrincipalId) => (pair: KeyPair) => ({
   [factKey({ kind: 'secret-key', subject })]: shortDigest(encodeScalar(pair.sk)),
-  pk: shortDigest(encodeG2(pair.pk)),
 });
 
 /**

@@ -11,7 +11,7 @@ import type { DenialReason, Outcome, SeSphrSystem } from '../../protocol/index.t
  * crypto values the call produced, keyed by the knowledge fact they are the payload of
  * (`factKey`: `parameter(f1,medical,1,bob)` for R_U, `ciphertext(f1,medical,1)`,
  * `plaintext(f1,medical,1)`, `secret-key(bob)`, `otp(f1,bob)`) or, for values that are no fact,
- * by name (`r`, `R_P`, `pk`, `certificate`). These are the strings the net's concrete tokens carry.
+ * by name (`r`, `R_P`, `certificate`). These are the strings the net's concrete tokens carry.
  */
 export interface ProtocolCall {
   /** The system method called (`request`, `drawR`, `coalitionDecrypt`, …). */
