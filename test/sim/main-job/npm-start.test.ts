@@ -105,4 +105,17 @@ describe('npm start', () => {
     }
     expect(data.bench.mode).toBe('quick');
   });
+
+  it('verified every property as the SPEC expects, or reported the verify stage failed while the command is missing', () => {
+    const data = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+    const verify = data.stages.find((s: { stage: string }) => s.stage === 'verify');
+    if (existsSync(join(repository, 'src/cli/commands/verify.ts'))) {
+      expect(verify.kind).toBe('passed');
+      expect(data.summary.properties).toMatchObject({ state: 'present', unexpected: [], notRun: [] });
+    } else {
+      expect(verify).toMatchObject({ kind: 'failed', exitCode: 2 });
+      expect(data.summary.properties.state).toBe('not-run');
+      expect(run.code).toBe(1);
+    }
+  });
 });
