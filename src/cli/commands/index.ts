@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { allCommand } from './all.ts';
 import { benchCommand } from './bench.ts';
+import { campaignCommand } from './campaign.ts';
 import { exploreCommand } from './explore.ts';
 import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
@@ -13,6 +14,7 @@ export const commands: readonly CommandModule<any, any>[] = [
   benchCommand,
   runCommand,
   stepCommand,
+  campaignCommand,
   reportCommand,
   allCommand,
 ];

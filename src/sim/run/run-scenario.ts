@@ -77,6 +77,8 @@ export interface StepReport {
   readonly ok: boolean;
   /** Measured milliseconds of the step's protocol calls together. */
   readonly ms: number;
+  /** The protocol calls the step made, with their measured times and value digests. */
+  readonly calls: readonly ProtocolCall[];
   /** The transitions fired, in order. */
   readonly transitions: readonly string[];
   readonly firings: readonly FiringRecord[];
@@ -214,6 +216,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRu
         ...(step.expect === undefined ? {} : { expected: step.expect }),
         ok: expectationHolds(checkExpectation(step.expect, execution.outcome)),
         ms: execution.calls.reduce((sum, call) => sum + call.ms, 0),
+        calls: execution.calls,
         transitions: Object.freeze(firings.map((f) => f.event.transition)),
         firings: Object.freeze(firings),
         marking,
