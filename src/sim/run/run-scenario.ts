@@ -246,6 +246,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRu
     const values = stepValues(execution.calls);
     const misses: MissingValue[] = [];
     let mismatch: { readonly transition: string; readonly detail: string } | undefined;
+    let missing: { readonly transition: string; readonly detail: string } | undefined;
     let actor = execution.calls[0]?.actor ?? 'net';
     for (const [k, firing] of plan.firings.entries()) {
       const t = transitions[k];
@@ -284,6 +285,10 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRu
       } catch (error) {
         return stop({ kind: 'net-error', at, detail: message(error) });
       }
+      const miss = misses[0];
+      if (missing === undefined && miss !== undefined) {
+        missing = { transition: firing.transition, detail: missingText(miss) };
+      }
       const detail = valueMismatch(fired.produced, values);
       if (mismatch === undefined && detail !== undefined)
         mismatch = { transition: firing.transition, detail };
@@ -302,9 +307,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRu
     if (plan.outcome !== execution.outcome || reasonsDiffer) {
       return stop({ kind: 'outcome', at, net: netVerdict, protocol });
     }
-    if (misses[0] !== undefined) {
-      return stop({ kind: 'value', at, transition: step.op, detail: missingText(misses[0]) });
-    }
+    if (missing !== undefined) return stop({ kind: 'value', at, ...missing });
     if (mismatch !== undefined) return stop({ kind: 'value', at, ...mismatch });
     if (abstractRun.kind === 'invalid') {
       return stop({ kind: 'abstract', at, concrete: [], abstract: [], detail: abstractRun.detail });

@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { describeDivergence, runScenario } from '../../../src/sim/run/index.ts';
 import { bundled, seedOf } from '../execute/bundled-scenarios.ts';
-import { disabled, forgetful, GRANT_CONJUNCT, mutant, WINDOW_CONJUNCT, withoutConjunct } from './mutants.ts';
+import {
+  disabled,
+  forgetful,
+  GRANT_CONJUNCT,
+  mutant,
+  WINDOW_CONJUNCT,
+  withoutConjunct,
+  withPayloadArgument,
+} from './mutants.ts';
 
 const windows = bundled('time-windows.yaml');
 const paper = bundled('paper-upload-share-download.yaml');
@@ -71,6 +79,19 @@ describe('the conformance check against broken nets', () => {
         'ciphertext(f1,personal,1)',
         'ciphertext(f1,prescription,1)',
       ],
+    });
+  });
+
+  it('D_R_S re-encrypting R for the wrong principal: the value check finds an R the protocol never made', () => {
+    const run = runScenario(paper, {
+      seed: seedOf(paper),
+      netOf: mutant(['D_R_S', withPayloadArgument('R_U', 5, 'alice')]),
+    });
+    expect(run.divergence).toEqual({
+      kind: 'value',
+      at: { index: 1, line: 22, op: 'request' },
+      transition: 'D_R_S/bob',
+      detail: 'no protocol call produced parameter(f1,medical,1,alice) for R_U(alice,f1,0,medical,1,alice)',
     });
   });
 

@@ -3,7 +3,15 @@
  * refusal that can never fire, an output arc removed. Every helper throws when it changes nothing,
  * so a test can never pass against an unbroken net by accident.
  */
-import { and, c, type Expr, type Net, showExpr, type Transition } from '../../../src/model/index.ts';
+import {
+  and,
+  c,
+  type Expr,
+  type Net,
+  showExpr,
+  type Transition,
+  type Value,
+} from '../../../src/model/index.ts';
 import { type NetInstance, sesphrMutant, sesphrNet } from '../../../src/protocol/index.ts';
 
 /** `guard` without its conjuncts (at any depth of nested ∧) shown as `text`. */
@@ -56,6 +64,28 @@ export const forgetful = (t: Transition): Transition => ({
   ...t,
   outputs: t.outputs.filter((o) => !o.place.startsWith('K_')),
 });
+
+/**
+ * A rewrite making every `fn(…)` payload the transition outputs take `value` as its argument
+ * `index` (a constant of the same type): the net then names another object than the protocol made.
+ */
+export const withPayloadArgument =
+  (fn: string, index: number, value: Value) =>
+  (t: Transition): Transition => {
+    let changed = 0;
+    const walk = (e: Expr): Expr => {
+      if (e.kind === 'tuple') return { ...e, fields: e.fields.map((f) => ({ ...f, expr: walk(f.expr) })) };
+      if (e.kind !== 'app' || e.fn !== fn) return e;
+      const arg = e.args[index];
+      if (arg?.kind !== 'const')
+        throw new Error(`withPayloadArgument: ${fn} argument ${index} is not a constant`);
+      changed++;
+      return { ...e, args: e.args.map((a, i) => (i === index ? { ...arg, value } : a)) };
+    };
+    const outputs = t.outputs.map((o) => ({ ...o, token: walk(o.token) }));
+    if (changed === 0) throw new Error(`withPayloadArgument: ${t.id} outputs no ${fn}(…)`);
+    return { ...t, outputs };
+  };
 
 /** The window check of the SRS (rule 31) as the net writes it. */
 export const WINDOW_CONJUNCT = '(¬(fr.whas = true)) ∨ ((fr.wlo ≤ ck.now) ∧ (ck.now ≤ fr.whi))';
