@@ -7,7 +7,7 @@
  * as one: `sesphr run` reports it and fails.
  */
 import { join } from 'node:path';
-import { stringifyScenario } from '../scenario/index.ts';
+import { schemaReferenceFrom, stringifyScenario } from '../scenario/index.ts';
 import type { CampaignConfig } from './campaign-config.ts';
 import { describeFinding, findingStep } from './finding.ts';
 import type { CampaignFailure } from './run-campaign.ts';
@@ -47,11 +47,14 @@ function replayNote(failure: CampaignFailure): string {
 /** The file's text: the scenario with its header comments. */
 export function campaignFileText(failure: CampaignFailure, config: CampaignConfig, path: string): string {
   const at = findingStep(failure.finding);
-  return stringifyScenario(failure.scenario, [
-    `Written by: ${campaignCommand(config)}`,
-    `Finding: ${describeFinding(failure.finding, config.variant)}` +
-      (at === undefined ? '' : `, after step ${at.index} (${at.op})`),
-    `Sequence ${failure.failedRun} of the campaign failed first; fast-check shrank it in ${failure.shrinks} step(s) to these ${failure.scenario.steps.length}.`,
-    `Replay: npx sesphr run ${path}  (${replayNote(failure)})`,
-  ]);
+  return stringifyScenario(failure.scenario, {
+    schema: schemaReferenceFrom(path),
+    header: [
+      `Written by: ${campaignCommand(config)}`,
+      `Finding: ${describeFinding(failure.finding, config.variant)}` +
+        (at === undefined ? '' : `, after step ${at.index} (${at.op})`),
+      `Sequence ${failure.failedRun} of the campaign failed first; fast-check shrank it in ${failure.shrinks} step(s) to these ${failure.scenario.steps.length}.`,
+      `Replay: npx sesphr run ${path}  (${replayNote(failure)})`,
+    ],
+  });
 }

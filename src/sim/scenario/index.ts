@@ -65,4 +65,11 @@ export {
   VARIANTS,
   type Variant,
 } from './vocabulary.ts';
-export { isoInstant, scenarioDocument, stringifyScenario } from './write-scenario.ts';
+export {
+  isoInstant,
+  SCENARIO_SCHEMA_FILE,
+  type ScenarioTextOptions,
+  scenarioDocument,
+  schemaReferenceFrom,
+  stringifyScenario,
+} from './write-scenario.ts';

@@ -4,11 +4,33 @@
  * read, edit and replay with `sesphr run`. Values are written in their exact forms (instants in UTC,
  * sizes in bytes, durations in seconds), so loading the text gives the same scenario back.
  */
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import type { Scenario, Step, TimeWindow } from './scenario.ts';
 
-/** The schema line editors read; relative to the `scenarios/` folder, where bundled files live. */
-const SCHEMA_LINE = '# yaml-language-server: $schema=./scenario.schema.json';
+/** Where the published JSON Schema of scenario files lives in this checkout. */
+export const SCENARIO_SCHEMA_FILE = fileURLToPath(
+  new URL('../../../scenarios/scenario.schema.json', import.meta.url),
+);
+
+/**
+ * The `$schema` reference for a scenario file written at `path`: relative, so editors find the
+ * schema from wherever the file is (bundled scenarios sit beside it, campaign and verifier files
+ * under `reports/`).
+ */
+export const schemaReferenceFrom = (path: string): string => {
+  const reference = relative(dirname(path), SCENARIO_SCHEMA_FILE);
+  return reference.startsWith('.') ? reference : `./${reference}`;
+};
+
+/** How {@link stringifyScenario} labels the file. */
+export interface ScenarioTextOptions {
+  /** Comment lines above the scenario: say how the file was made, so a reader knows what it is for. */
+  readonly header?: readonly string[];
+  /** The `$schema` reference; default `./scenario.schema.json` (a file in `scenarios/`). */
+  readonly schema?: string;
+}
 
 /** An instant as ISO 8601 in UTC, to the second (the form the loader reads back exactly). */
 export const isoInstant = (unixSeconds: number): string =>
@@ -130,10 +152,12 @@ export function scenarioDocument(scenario: Scenario): Record<string, unknown> {
 
 /**
  * The scenario as YAML text that `parseScenario` loads back to the same scenario (but for `source`
- * and the steps' `line`s). `header` lines are written as comments above it: say there how the file
- * was made (which campaign, seed and property), so a reader knows what it is for.
+ * and the steps' `line`s), headed by the editor's schema line and the `header` comments.
  */
-export function stringifyScenario(scenario: Scenario, header: readonly string[] = []): string {
-  const comments = [SCHEMA_LINE, ...header.map((line) => `# ${line}`)].join('\n');
+export function stringifyScenario(scenario: Scenario, options: ScenarioTextOptions = {}): string {
+  const { header = [], schema = './scenario.schema.json' } = options;
+  const comments = [`# yaml-language-server: $schema=${schema}`, ...header.map((line) => `# ${line}`)].join(
+    '\n',
+  );
   return `${comments}\n${stringify(scenarioDocument(scenario), { lineWidth: 100 })}`;
 }

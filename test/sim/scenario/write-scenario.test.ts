@@ -2,7 +2,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../../src/sim/scenario/index.ts';
-import { isoInstant, stringifyScenario } from '../../../src/sim/scenario/write-scenario.ts';
+import {
+  isoInstant,
+  schemaReferenceFrom,
+  stringifyScenario,
+} from '../../../src/sim/scenario/write-scenario.ts';
 import { EVERY_OPERATION, fixtureText, ISSUE_EXAMPLE } from './fixtures.ts';
 
 const scenariosDir = join(import.meta.dirname, '../../../scenarios');
@@ -31,16 +35,26 @@ describe('stringifyScenario', () => {
 
   it.each(cases)('writes %s so that loading it gives the same scenario', (name, text) => {
     const original = load(text, name);
-    const written = stringifyScenario(original, ['written by a test']);
+    const written = stringifyScenario(original, { header: ['written by a test'] });
     expect(placeless(load(written, `${name} (written)`))).toEqual(placeless(original));
   });
 
   it('starts with the schema line and the header comments', () => {
-    const text = stringifyScenario(load(fixtureText(ISSUE_EXAMPLE), ISSUE_EXAMPLE), ['campaign seed 7']);
+    const text = stringifyScenario(load(fixtureText(ISSUE_EXAMPLE), ISSUE_EXAMPLE), {
+      header: ['campaign seed 7'],
+    });
     expect(text.split('\n').slice(0, 2)).toEqual([
       '# yaml-language-server: $schema=./scenario.schema.json',
       '# campaign seed 7',
     ]);
+  });
+
+  it('points the schema line at the published schema from where the file is written', () => {
+    const reference = schemaReferenceFrom(join(scenariosDir, '../reports/campaigns/secure-7.yaml'));
+    expect(reference).toBe('../../scenarios/scenario.schema.json');
+    expect(schemaReferenceFrom(join(scenariosDir, 'x.yaml'))).toBe('./scenario.schema.json');
+    const text = stringifyScenario(load(fixtureText(ISSUE_EXAMPLE), ISSUE_EXAMPLE), { schema: reference });
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../scenarios/scenario.schema.json');
   });
 
   it('writes instants in UTC to the second', () => {
