@@ -84,7 +84,7 @@ describe('sesphr campaign', () => {
       'sesphr campaign: --length must be a whole number from 1 to 50, got "99"\n',
       'sesphr campaign: --seed must be a whole number from 0 to 2,147,483,647, got "-1"\n',
       'sesphr campaign: --variant must be one of secure, otp-leak, revocation-keeps-acl, got "leaky"\n',
-      `sesphr campaign: --out: ${file} is not a directory\n`,
+      `sesphr campaign: --out: ${file} is a file, not a directory\n`,
     ]);
     expect(readdirSync(dir)).toEqual(['a-file']);
   });

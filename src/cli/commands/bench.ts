@@ -6,8 +6,7 @@
  * terminal. Exit codes: 0 done, 2 bad input (a bad flag, `--out` naming a file) with the reason on
  * stderr and nothing on stdout, 1 when the results could not be written.
  */
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   type BenchConfig,
@@ -16,6 +15,7 @@ import {
   DEFAULT_SEED,
 } from '../../sim/bench/bench-config.ts';
 import type { Progress, WrittenBench } from '../../sim/bench/index.ts';
+import { outFolderProblem } from '../out-folder.ts';
 
 type RawBenchArgs = {
   quick: boolean;
@@ -30,37 +30,6 @@ type BenchRun = Readonly<{ config: BenchConfig; out: string; json: boolean }>;
 
 type Resolved = { kind: 'ok'; run: BenchRun } | { kind: 'bad-input'; message: string };
 
-/** The kind of what is at `path`, or `absent` (nothing there, or a file where a folder should be). */
-function entryAt(path: string): 'directory' | 'other' | 'absent' {
-  try {
-    return statSync(path).isDirectory() ? 'directory' : 'other';
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'absent';
-    throw error;
-  }
-}
-
-/** Why `dir` cannot be the output folder (a file, or under a file), or undefined when it can. */
-function outProblem(dir: string): string | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    const kind = entryAt(at);
-    switch (kind) {
-      case 'directory':
-        return undefined;
-      case 'other':
-        return at === dir ? `${dir} is a file, not a directory` : `${at} is a file, so ${dir} cannot be made`;
-      case 'absent':
-        if (dirname(at) === at) return undefined;
-        break;
-      default: {
-        const unreachable: never = kind;
-        return unreachable;
-      }
-    }
-  }
-}
-
 const resolveBenchRun = (args: RawBenchArgs): Resolved => {
   const seed = String(args.seed);
   if (seed.length === 0) return { kind: 'bad-input', message: '--seed must not be empty' };
@@ -73,7 +42,7 @@ const resolveBenchRun = (args: RawBenchArgs): Resolved => {
     }
   }
   const out = resolve(String(args.out));
-  const problem = outProblem(out);
+  const problem = outFolderProblem(out);
   if (problem !== undefined) return { kind: 'bad-input', message: `--out: ${problem}` };
   const config = benchConfig(args.quick ? 'quick' : 'full', { seed, buckets });
   return { kind: 'ok', run: { config, out, json: args.json } };

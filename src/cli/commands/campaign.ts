@@ -8,7 +8,6 @@
  * summary object. Exit codes: 0 no finding, 1 a finding, 2 bad input (nothing run, nothing written).
  */
 
-import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
@@ -26,6 +25,7 @@ import {
 } from '../../sim/campaign/index.ts';
 import { drawSeed, writeFileAtomic } from '../../sim/run/index.ts';
 import { VARIANTS } from '../../sim/scenario/index.ts';
+import { outFolderProblem } from '../out-folder.ts';
 
 type RawCampaignArgs = {
   runs?: string | undefined;
@@ -40,15 +40,6 @@ const badInput = (message: string): void => {
   process.stderr.write(`sesphr campaign: ${message}\n`);
   process.exitCode = 2;
 };
-
-/** Why `dir` cannot hold the reports, or undefined when it can (it may not exist yet). */
-function outProblem(dir: string): string | undefined {
-  try {
-    return statSync(dir).isDirectory() ? undefined : `${dir} is not a directory`;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A progress line on a terminal, at most a few times a second. */
 function progressLine(): (p: CampaignProgress) => void {
@@ -123,7 +114,7 @@ export const campaignCommand: CommandModule<object, RawCampaignArgs> = {
       return;
     }
     const out = String(args.out);
-    const problem = outProblem(out);
+    const problem = outFolderProblem(out);
     if (problem !== undefined) {
       badInput(`--out: ${problem}`);
       return;

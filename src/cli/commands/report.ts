@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { outFolderProblem } from '../../sim/report/out-folder.ts';
+import { outFolderProblem } from '../out-folder.ts';
 
 type RawReportArgs = {
   out: string;

@@ -1,7 +1,7 @@
 /**
- * Checks an output folder before any work starts: a report (or the whole main job) should be
- * refused at once when `--out` names a file, not after minutes of running when the first write
- * fails.
+ * Checks an output folder before any work starts: a command that writes under `--out` (bench,
+ * campaign, report, the main job) is refused at once when `--out` names a file, not after minutes
+ * of running when the first write fails.
  */
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
