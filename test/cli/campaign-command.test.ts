@@ -1,29 +1,8 @@
-/**
- * The `sesphr campaign` contract, run as a user runs it: one JSON summary with `--json`, the shrunk
- * finding written under `--out`, exit 1 on a finding and 0 without; bad input exits 2 with the
- * reason on stderr, nothing run and nothing written.
- */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-type Run = Readonly<{ code: number; stdout: string; stderr: string }>;
-
-const sesphr = (...args: string[]): Promise<Run> =>
-  new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(repository, 'bin/sesphr.js'), ...args],
-      { cwd: repository },
-      (e, stdout, stderr) =>
-        done({ code: e === null ? 0 : typeof e.code === 'number' ? e.code : -1, stdout, stderr }),
-    );
-  });
+import { sesphr } from './sesphr-process.ts';
 
 describe('sesphr campaign', () => {
   it('finds the otp-leak flaw, writes the shrunk scenario under --out and exits 1', async () => {

@@ -1,31 +1,10 @@
-/**
- * The `sesphr explore` contract, run as a user runs it (`node bin/sesphr.js explore … --json`):
- * exactly one JSON object on stdout, exit 0; bad input exits 2 with the reason on stderr only.
- */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toPnml } from '../../src/model/pnml-export.ts';
 import { definePtNet } from '../../src/model/pt-net.ts';
-
-const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-type Run = Readonly<{ code: number; stdout: string; stderr: string }>;
-
-const sesphr = (...args: string[]): Promise<Run> =>
-  new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(repository, 'bin/sesphr.js'), ...args],
-      { cwd: repository },
-      (error, stdout, stderr) => {
-        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-      },
-    );
-  });
+import { sesphr } from './sesphr-process.ts';
 
 /**
  * Two philosophers who each pick up their own fork first, then the other to eat. Counted by hand:

@@ -1,33 +1,11 @@
-/**
- * The `sesphr run` contract, run as a user runs it (`node bin/sesphr.js run …`): a readable summary
- * or one JSON object per scenario per line, a JSON Lines trace written whole, exit 0 when every
- * expectation holds, 1 when one fails (naming the step by file and line), and 2 on bad input: every
- * problem of every file as `file:line:column: path: message`, nothing run, nothing written.
- */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { formatProblem, parseScenario } from '../../src/sim/scenario/index.ts';
-
-const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-type Run = Readonly<{ code: number; stdout: string; stderr: string }>;
-
-const sesphr = (...args: string[]): Promise<Run> =>
-  new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(repository, 'bin/sesphr.js'), ...args],
-      { cwd: repository },
-      (e, stdout, stderr) =>
-        done({ code: e === null ? 0 : typeof e.code === 'number' ? e.code : -1, stdout, stderr }),
-    );
-  });
+import { repository, sesphr } from './sesphr-process.ts';
 
 const temporary = () => mkdtempSync(join(tmpdir(), 'sesphr-run-'));
 

@@ -1,31 +1,8 @@
-/**
- * `sesphr step --script`, run as a user runs it: commands on stdin, one per line, no prompts, the
- * views on stdout; forward and back through a scenario, and through a trace file written by
- * `sesphr run --trace` (the trace's scenario replayed with its seed).
- */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-type Run = Readonly<{ code: number; stdout: string; stderr: string }>;
-
-const sesphr = (input: string, ...args: string[]): Promise<Run> =>
-  new Promise((done) => {
-    const child = execFile(
-      process.execPath,
-      [join(repository, 'bin/sesphr.js'), ...args],
-      { cwd: repository },
-      (error, stdout, stderr) => {
-        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-      },
-    );
-    child.stdin?.end(input);
-  });
+import { sesphrWith } from './sesphr-process.ts';
 
 /** The first line of every view, in order: where the student stood after each command. */
 const headers = (stdout: string) =>
@@ -35,8 +12,8 @@ const headers = (stdout: string) =>
 
 describe('sesphr step --script', () => {
   it('walks forward and back through a scenario', async () => {
-    const { code, stdout, stderr } = await sesphr(
-      'n\nn\nb\nb\nj 2\nq\n',
+    const { code, stdout, stderr } = await sesphrWith(
+      { input: 'n\nn\nb\nb\nj 2\nq\n' },
       'step',
       'scenarios/otp-leak.yaml',
       '--script',
@@ -68,8 +45,8 @@ describe('sesphr step --script', () => {
 
   it('gives the same views on every run (no timings, seeded values)', async () => {
     const [a, b] = await Promise.all([
-      sesphr('n\nn\nn\n', 'step', 'scenarios/tamper-tag-check.yaml'),
-      sesphr('n\nn\nn\n', 'step', 'scenarios/tamper-tag-check.yaml', '--script'),
+      sesphrWith({ input: 'n\nn\nn\n' }, 'step', 'scenarios/tamper-tag-check.yaml'),
+      sesphrWith({ input: 'n\nn\nn\n' }, 'step', 'scenarios/tamper-tag-check.yaml', '--script'),
     ]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
@@ -79,8 +56,8 @@ describe('sesphr step --script', () => {
   it('steps a trace file by replaying its scenario with its seed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sesphr-step-'));
     const trace = join(dir, 'trace.jsonl');
-    const ran = await sesphr(
-      '',
+    const ran = await sesphrWith(
+      { input: '' },
       'run',
       'scenarios/otp-leak.yaml',
       'scenarios/tpa-audit.yaml',
@@ -89,7 +66,7 @@ describe('sesphr step --script', () => {
       '--json',
     );
     expect(ran.code).toBe(0);
-    const stepped = await sesphr('n\nq\n', 'step', trace, '--scenario', 'tpa-audit');
+    const stepped = await sesphrWith({ input: 'n\nq\n' }, 'step', trace, '--scenario', 'tpa-audit');
     expect(stepped.code).toBe(0);
     expect(stepped.stdout.split('\n').slice(0, 2)).toEqual([
       'replaying tpa-audit from scenarios/tpa-audit.yaml with seed audit',
@@ -105,9 +82,9 @@ describe('sesphr step --script', () => {
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, '{"scenario":"x"}\n');
     const cases = await Promise.all([
-      sesphr('', 'step', join(dir, 'missing.yaml')),
-      sesphr('', 'step', bad),
-      sesphr('', 'step', 'scenarios/otp-leak.yaml', '--seed', ''),
+      sesphrWith({ input: '' }, 'step', join(dir, 'missing.yaml')),
+      sesphrWith({ input: '' }, 'step', bad),
+      sesphrWith({ input: '' }, 'step', 'scenarios/otp-leak.yaml', '--seed', ''),
     ]);
     for (const c of cases) {
       expect(c.code).toBe(2);

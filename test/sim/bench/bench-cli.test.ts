@@ -1,30 +1,8 @@
-/**
- * The `sesphr bench` contract for bad input, run as a user runs it (`node bin/sesphr.js bench …`):
- * exit 2, the reason on stderr, nothing on stdout, and no benchmark started. Each case is its own
- * process, so they run concurrently.
- */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-type Run = Readonly<{ code: number; stdout: string; stderr: string }>;
-
-const sesphr = (...args: string[]): Promise<Run> =>
-  new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(repository, 'bin/sesphr.js'), ...args],
-      { cwd: repository },
-      (error, stdout, stderr) => {
-        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-      },
-    );
-  });
+import { sesphr } from '../../cli/sesphr-process.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sesphr-bench-cli-'));
 const aFile = join(scratch, 'not-a-folder.txt');

@@ -1,13 +1,6 @@
-/**
- * On the otp-leak variant a campaign finds P12 (a download needing consent without the owner's
- * one-time code), shrinks it to the two operations that show it, and writes a scenario file that
- * `sesphr run` replays, reaching the violation again. The same seed gives the same campaign.
- */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type CampaignConfig,
@@ -17,19 +10,7 @@ import {
   runCampaign,
 } from '../../../src/sim/campaign/index.ts';
 import { parseScenario } from '../../../src/sim/scenario/index.ts';
-
-const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-const sesphr = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(repository, 'bin/sesphr.js'), ...args],
-      { cwd: repository },
-      (e, stdout, stderr) =>
-        done({ code: e === null ? 0 : typeof e.code === 'number' ? e.code : -1, stdout, stderr }),
-    );
-  });
+import { sesphr } from '../../cli/sesphr-process.ts';
 
 const config: CampaignConfig = { runs: 200, length: 6, seed: 42, variant: 'otp-leak' };
 

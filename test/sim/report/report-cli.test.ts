@@ -1,36 +1,15 @@
-/**
- * `sesphr report` run as a user runs it: from given files to a page, printing the page's path and
- * the verdict; refusing an `--out` that names a file (exit 2, nothing written).
- */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sesphrWith } from '../../cli/sesphr-process.ts';
 import { fixturePath } from './fixtures.ts';
-
-const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-type Run = Readonly<{ code: number; stdout: string; stderr: string }>;
-
-const sesphr = (cwd: string, ...args: string[]): Promise<Run> =>
-  new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(repository, 'bin/sesphr.js'), ...args],
-      { cwd },
-      (error, stdout, stderr) => {
-        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-      },
-    );
-  });
 
 describe.concurrent('sesphr report', () => {
   it('writes the page from the given files and prints its path and the verdict', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'sesphr-report-cli-'));
-    const run = await sesphr(
-      cwd,
+    const run = await sesphrWith(
+      { cwd: cwd },
       'report',
       '--out',
       'site',
@@ -54,7 +33,7 @@ describe.concurrent('sesphr report', () => {
 
   it('makes a page of "not run" sections when no result file exists', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'sesphr-report-cli-'));
-    const run = await sesphr(cwd, 'report');
+    const run = await sesphrWith({ cwd: cwd }, 'report');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       'reports/index.html\nFAIL: scenarios not run; verification not run; benchmark not run\n',
@@ -64,7 +43,7 @@ describe.concurrent('sesphr report', () => {
   it('refuses --out naming a file, with exit 2 and nothing on stdout', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'sesphr-report-cli-'));
     writeFileSync(join(cwd, 'file'), 'x');
-    const run = await sesphr(cwd, 'report', '--out', 'file');
+    const run = await sesphrWith({ cwd: cwd }, 'report', '--out', 'file');
     expect(run).toEqual({
       code: 2,
       stdout: '',
