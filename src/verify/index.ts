@@ -70,4 +70,4 @@ export {
 } from './transition-system.ts';
 export { describeVerdict, type EngineName, type UnknownReason, type Verdict } from './verdict.ts';
 export { type ProofOutcome, prove } from './z3-check.ts';
-export { newZ3Context, type Z3Context } from './z3-context.ts';
+export { type Z3Context, z3Context } from './z3-context.ts';
