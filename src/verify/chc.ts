@@ -18,7 +18,7 @@ import {
 } from './transition-system.ts';
 import type { UnknownReason, Verdict } from './verdict.ts';
 import { classifyUnknown, prove } from './z3-check.ts';
-import { type Z3Context, z3Context } from './z3-context.ts';
+import { newZ3Context, type Z3Context } from './z3-context.ts';
 import { encodeHorn, type HornEncoding, type Unrolling, unroll, type Z3Symbol } from './z3-encode.ts';
 import { readableFormula } from './z3-readable.ts';
 
@@ -88,10 +88,8 @@ async function checkCertificate(
     if (outcome.kind === 'unknown') {
       return { reason: outcome.reason, detail: `checking Spacer's invariant (${name}): ${outcome.detail}` };
     }
-    if (outcome.kind === 'refuted') {
-      outcome.model.release();
+    if (outcome.kind === 'refuted')
       return { reason: 'solver-unknown', detail: `Spacer's invariant fails ${name}` };
-    }
   }
   return null;
 }
@@ -102,7 +100,7 @@ export async function chc(ts: TransitionSystem, property: Property, options: Chc
   const prop = validateProperty(system, property);
   const maxTraceDepth = checkBound('maxTraceDepth', options.maxTraceDepth ?? 64, 0);
   const budget = startBudget(options.timeoutMs);
-  const ctx = await z3Context();
+  const ctx = await newZ3Context();
   const unknown = (reason: UnknownReason, detail: string): Verdict => ({
     kind: 'unknown',
     engine: 'chc',
@@ -120,45 +118,34 @@ export async function chc(ts: TransitionSystem, property: Property, options: Chc
   const prefix = `${system.name}.${prop.id}.chc`;
   options.onQuery?.({ id: prefix, logic: 'HORN', text: smtlibText(ctx, 'HORN', horn.clauses), answer });
   const unrolling = unroll(ctx, system);
-  // Read what is needed, then release the solver now rather than by a finalizer mid-check.
-  const reasonUnknown = answer === 'unknown' ? solver.reasonUnknown() : '';
-  const model = answer === 'sat' ? solver.model() : undefined;
-  solver.release();
-
-  /** Spacer's model as a checked proof, or unknown when its invariant does not pass the check. */
-  const certified = async (m: Model<Name>): Promise<Verdict> => {
-    const at = (k: number) =>
-      invariantAt(
-        ctx,
-        m,
-        horn,
-        system.vars.map((v) => unrolling.state(k).get(v.name)!),
-      );
-    const failed = await checkCertificate(
-      ctx,
-      unrolling,
-      prop,
-      at,
-      budget,
-      `${prefix}-check`,
-      options.onQuery,
-    );
-    if (failed !== null) return unknown(failed.reason, failed.detail);
-    const invariant = readableFormula(
-      ctx,
-      invariantAt(ctx, m, horn, horn.stateSymbols),
-      stateScope(system).vars,
-    );
-    return { kind: 'proved', engine: 'chc', invariant, seconds: budget.elapsedSeconds() };
-  };
 
   switch (answer) {
-    case 'sat':
-      try {
-        return await certified(model!);
-      } finally {
-        model!.release();
-      }
+    case 'sat': {
+      const model = solver.model();
+      const at = (k: number) =>
+        invariantAt(
+          ctx,
+          model,
+          horn,
+          system.vars.map((v) => unrolling.state(k).get(v.name)!),
+        );
+      const failed = await checkCertificate(
+        ctx,
+        unrolling,
+        prop,
+        at,
+        budget,
+        `${prefix}-check`,
+        options.onQuery,
+      );
+      if (failed !== null) return unknown(failed.reason, failed.detail);
+      const invariant = readableFormula(
+        ctx,
+        invariantAt(ctx, model, horn, horn.stateSymbols),
+        stateScope(system).vars,
+      );
+      return { kind: 'proved', engine: 'chc', invariant, seconds: budget.elapsedSeconds() };
+    }
     case 'unsat': {
       const setting = {
         ctx,
@@ -168,19 +155,19 @@ export async function chc(ts: TransitionSystem, property: Property, options: Chc
         queryPrefix: `${prefix}-trace`,
         onQuery: options.onQuery,
       };
-      const search = await findViolation(setting, 0, maxTraceDepth);
-      if (search.kind === 'violation') {
-        const { initial, trace } = search;
+      const found = await findViolation(setting, 0, maxTraceDepth);
+      if (found.kind === 'violation') {
+        const { initial, trace } = found;
         return { kind: 'violated', engine: 'chc', initial, trace, seconds: budget.elapsedSeconds() };
       }
-      const searched = search.kind === 'none' ? `no trace up to depth ${maxTraceDepth}` : search.detail;
+      const searched = found.kind === 'none' ? `no trace up to depth ${maxTraceDepth}` : found.detail;
       return unknown(
         'trace-not-found',
         `Spacer reports the property violated, but BMC rebuilt no trace: ${searched}`,
       );
     }
     case 'unknown': {
-      const { reason, detail } = classifyUnknown(budget, reasonUnknown);
+      const { reason, detail } = classifyUnknown(budget, solver.reasonUnknown());
       return unknown(reason, detail);
     }
     default: {

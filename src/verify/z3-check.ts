@@ -19,7 +19,7 @@ export interface CheckOptions {
   readonly onQuery?: QuerySink | undefined;
 }
 
-/** A check's answer: a model when sat (the caller releases it when done), Z3's reason when unknown. */
+/** A check's answer: a model when sat, Z3's reason when unknown. */
 export type CheckOutcome =
   | { readonly answer: 'sat'; readonly model: Model<Name> }
   | { readonly answer: 'unsat' }
@@ -53,22 +53,17 @@ export async function checkSat(
     const logic: SmtLogic = 'ALL';
     options.onQuery({ id: options.queryId, logic, text: smtlibText(ctx, logic, assertions), answer });
   }
-  // The solver is released now rather than by a finalizer during some later check.
-  try {
-    switch (answer) {
-      case 'sat':
-        return { answer, model: solver.model() };
-      case 'unsat':
-        return { answer };
-      case 'unknown':
-        return { answer, ...classifyUnknown(options.budget, solver.reasonUnknown()) };
-      default: {
-        const bad: never = answer;
-        return bad;
-      }
+  switch (answer) {
+    case 'sat':
+      return { answer, model: solver.model() };
+    case 'unsat':
+      return { answer };
+    case 'unknown':
+      return { answer, ...classifyUnknown(options.budget, solver.reasonUnknown()) };
+    default: {
+      const bad: never = answer;
+      return bad;
     }
-  } finally {
-    solver.release();
   }
 }
 
