@@ -18,7 +18,7 @@ import {
 } from './transition-system.ts';
 import type { UnknownReason, Verdict } from './verdict.ts';
 import { classifyUnknown, prove } from './z3-check.ts';
-import { newZ3Context, type Z3Context } from './z3-context.ts';
+import { type Z3Context, whileSolving, z3Context } from './z3-context.ts';
 import { encodeHorn, type HornEncoding, type Unrolling, unroll, type Z3Symbol } from './z3-encode.ts';
 import { readableFormula } from './z3-readable.ts';
 
@@ -88,8 +88,10 @@ async function checkCertificate(
     if (outcome.kind === 'unknown') {
       return { reason: outcome.reason, detail: `checking Spacer's invariant (${name}): ${outcome.detail}` };
     }
-    if (outcome.kind === 'refuted')
+    if (outcome.kind === 'refuted') {
+      outcome.model.release();
       return { reason: 'solver-unknown', detail: `Spacer's invariant fails ${name}` };
+    }
   }
   return null;
 }
@@ -100,7 +102,7 @@ export async function chc(ts: TransitionSystem, property: Property, options: Chc
   const prop = validateProperty(system, property);
   const maxTraceDepth = checkBound('maxTraceDepth', options.maxTraceDepth ?? 64, 0);
   const budget = startBudget(options.timeoutMs);
-  const ctx = await newZ3Context();
+  const ctx = await z3Context();
   const unknown = (reason: UnknownReason, detail: string): Verdict => ({
     kind: 'unknown',
     engine: 'chc',
@@ -114,38 +116,49 @@ export async function chc(ts: TransitionSystem, property: Property, options: Chc
   const solver = new (ctx.Solver as unknown as SolverForLogic)('HORN');
   solver.set('timeout', Math.max(1, Math.ceil(budget.remainingMs())));
   solver.add(...horn.clauses);
-  const answer = await solver.check();
+  const answer = await whileSolving(() => solver.check());
   const prefix = `${system.name}.${prop.id}.chc`;
   options.onQuery?.({ id: prefix, logic: 'HORN', text: smtlibText(ctx, 'HORN', horn.clauses), answer });
   const unrolling = unroll(ctx, system);
+  // Read what is needed, then release the solver now rather than by a finalizer mid-check.
+  const reasonUnknown = answer === 'unknown' ? solver.reasonUnknown() : '';
+  const model = answer === 'sat' ? solver.model() : undefined;
+  solver.release();
+
+  /** Spacer's model as a checked proof, or unknown when its invariant does not pass the check. */
+  const certified = async (m: Model<Name>): Promise<Verdict> => {
+    const at = (k: number) =>
+      invariantAt(
+        ctx,
+        m,
+        horn,
+        system.vars.map((v) => unrolling.state(k).get(v.name)!),
+      );
+    const failed = await checkCertificate(
+      ctx,
+      unrolling,
+      prop,
+      at,
+      budget,
+      `${prefix}-check`,
+      options.onQuery,
+    );
+    if (failed !== null) return unknown(failed.reason, failed.detail);
+    const invariant = readableFormula(
+      ctx,
+      invariantAt(ctx, m, horn, horn.stateSymbols),
+      stateScope(system).vars,
+    );
+    return { kind: 'proved', engine: 'chc', invariant, seconds: budget.elapsedSeconds() };
+  };
 
   switch (answer) {
-    case 'sat': {
-      const model = solver.model();
-      const at = (k: number) =>
-        invariantAt(
-          ctx,
-          model,
-          horn,
-          system.vars.map((v) => unrolling.state(k).get(v.name)!),
-        );
-      const failed = await checkCertificate(
-        ctx,
-        unrolling,
-        prop,
-        at,
-        budget,
-        `${prefix}-check`,
-        options.onQuery,
-      );
-      if (failed !== null) return unknown(failed.reason, failed.detail);
-      const invariant = readableFormula(
-        ctx,
-        invariantAt(ctx, model, horn, horn.stateSymbols),
-        stateScope(system).vars,
-      );
-      return { kind: 'proved', engine: 'chc', invariant, seconds: budget.elapsedSeconds() };
-    }
+    case 'sat':
+      try {
+        return await certified(model!);
+      } finally {
+        model!.release();
+      }
     case 'unsat': {
       const setting = {
         ctx,
@@ -155,19 +168,19 @@ export async function chc(ts: TransitionSystem, property: Property, options: Chc
         queryPrefix: `${prefix}-trace`,
         onQuery: options.onQuery,
       };
-      const found = await findViolation(setting, 0, maxTraceDepth);
-      if (found.kind === 'violation') {
-        const { initial, trace } = found;
+      const search = await findViolation(setting, 0, maxTraceDepth);
+      if (search.kind === 'violation') {
+        const { initial, trace } = search;
         return { kind: 'violated', engine: 'chc', initial, trace, seconds: budget.elapsedSeconds() };
       }
-      const searched = found.kind === 'none' ? `no trace up to depth ${maxTraceDepth}` : found.detail;
+      const searched = search.kind === 'none' ? `no trace up to depth ${maxTraceDepth}` : search.detail;
       return unknown(
         'trace-not-found',
         `Spacer reports the property violated, but BMC rebuilt no trace: ${searched}`,
       );
     }
     case 'unknown': {
-      const { reason, detail } = classifyUnknown(budget, solver.reasonUnknown());
+      const { reason, detail } = classifyUnknown(budget, reasonUnknown);
       return unknown(reason, detail);
     }
     default: {

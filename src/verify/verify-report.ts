@@ -69,7 +69,7 @@ export function verificationJson(
         verdict: r.verdict.kind,
         engine: r.verdict.engine,
         seconds: seconds(r.verdict),
-        expected: r.expected,
+        expected: r.expected === 'holds' ? 'proved' : 'violated',
         matches: r.matches,
         instance: r.instance,
         ...(r.coalition === undefined ? {} : { coalition: r.coalition }),

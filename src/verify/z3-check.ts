@@ -8,7 +8,7 @@ import type { Bool, CheckSatResult, Model } from 'z3-solver';
 import type { Budget } from './budget.ts';
 import { type QuerySink, type SmtLogic, smtlibText } from './smtlib.ts';
 import type { UnknownReason } from './verdict.ts';
-import type { Z3Context } from './z3-context.ts';
+import { whileSolving, type Z3Context } from './z3-context.ts';
 
 type Name = 'verify';
 
@@ -19,7 +19,7 @@ export interface CheckOptions {
   readonly onQuery?: QuerySink | undefined;
 }
 
-/** A check's answer: a model when sat, Z3's reason when unknown. */
+/** A check's answer: a model when sat (the caller releases it when done), Z3's reason when unknown. */
 export type CheckOutcome =
   | { readonly answer: 'sat'; readonly model: Model<Name> }
   | { readonly answer: 'unsat' }
@@ -48,22 +48,27 @@ export async function checkSat(
   const solver = new ctx.Solver();
   solver.set('timeout', timeoutParam(options.budget));
   solver.add(...assertions);
-  const answer: CheckSatResult = await solver.check();
+  const answer: CheckSatResult = await whileSolving(() => solver.check());
   if (options.onQuery !== undefined) {
     const logic: SmtLogic = 'ALL';
     options.onQuery({ id: options.queryId, logic, text: smtlibText(ctx, logic, assertions), answer });
   }
-  switch (answer) {
-    case 'sat':
-      return { answer, model: solver.model() };
-    case 'unsat':
-      return { answer };
-    case 'unknown':
-      return { answer, ...classifyUnknown(options.budget, solver.reasonUnknown()) };
-    default: {
-      const bad: never = answer;
-      return bad;
+  // The solver is released now rather than by a finalizer during some later check.
+  try {
+    switch (answer) {
+      case 'sat':
+        return { answer, model: solver.model() };
+      case 'unsat':
+        return { answer };
+      case 'unknown':
+        return { answer, ...classifyUnknown(options.budget, solver.reasonUnknown()) };
+      default: {
+        const bad: never = answer;
+        return bad;
+      }
     }
+  } finally {
+    solver.release();
   }
 }
 
