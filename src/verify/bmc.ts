@@ -16,12 +16,18 @@ import {
 } from './transition-system.ts';
 import type { EngineName, UnknownReason, Verdict } from './verdict.ts';
 import { checkSat } from './z3-check.ts';
-import { newZ3Context, type Z3Context } from './z3-context.ts';
+import { type Z3Context, z3Context } from './z3-context.ts';
 import { type Unrolling, unroll } from './z3-encode.ts';
 
 /** Options of {@link bmc}; `timeoutMs` bounds the whole run, all depths together. */
 export interface BmcOptions {
   readonly depth: number;
+  /**
+   * The first depth to check (default 0). Only for callers that know there is no violation at a
+   * smaller depth (a breadth-first search found the first one at `from`): the trace is then still
+   * a shortest one, and the search poses one query instead of `from + 1`.
+   */
+  readonly from?: number;
   readonly timeoutMs: number;
   readonly onQuery?: QuerySink;
 }
@@ -62,8 +68,11 @@ export async function findViolation(setting: SearchSetting, from: number, to: nu
       onQuery: setting.onQuery,
     });
     switch (outcome.answer) {
-      case 'sat':
-        return { kind: 'violation', ...unrolling.decode(outcome.model, d) };
+      case 'sat': {
+        const found = unrolling.decode(outcome.model, d);
+        outcome.model.release();
+        return { kind: 'violation', ...found };
+      }
       case 'unknown':
         return {
           kind: 'unknown',
@@ -115,8 +124,9 @@ export async function bmc(ts: TransitionSystem, property: Property, options: Bmc
   const system = validateTransitionSystem(ts);
   const prop = validateProperty(system, property);
   const depth = checkBound('depth', options.depth, 0);
+  const from = checkBound('from', options.from ?? 0, 0);
   const budget = startBudget(options.timeoutMs);
-  const ctx = await newZ3Context();
+  const ctx = await z3Context();
   const result = await findViolation(
     {
       ctx,
@@ -126,7 +136,7 @@ export async function bmc(ts: TransitionSystem, property: Property, options: Bmc
       queryPrefix: `${system.name}.${prop.id}.bmc`,
       onQuery: options.onQuery,
     },
-    0,
+    from,
     depth,
   );
   return searchVerdict('bmc', result, budget.elapsedSeconds(), depth);

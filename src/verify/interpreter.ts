@@ -70,6 +70,18 @@ export type StepResult =
   | { readonly kind: 'guard-false' }
   | { readonly kind: 'out-of-range'; readonly variable: string; readonly value: Value };
 
+const nameSets = new WeakMap<readonly { readonly name: string }[], ReadonlySet<string>>();
+
+/** The names of `decls`, as a set built once per declaration list. */
+function declaredNames(decls: readonly { readonly name: string }[]): ReadonlySet<string> {
+  let names = nameSets.get(decls);
+  if (names === undefined) {
+    names = new Set(decls.map((d) => d.name));
+    nameSets.set(decls, names);
+  }
+  return names;
+}
+
 function checkAssignment(
   element: string,
   decls: readonly { readonly name: string; readonly sort: Sort }[],
@@ -82,7 +94,8 @@ function checkAssignment(
       throw new IrError(element, `${what} ${name} must be a value of its sort, got ${JSON.stringify(v)}`);
     }
   }
-  const extra = Object.keys(values).filter((k) => !decls.some((d) => d.name === k));
+  const names = declaredNames(decls);
+  const extra = Object.keys(values).filter((k) => !names.has(k));
   if (extra.length > 0) throw new IrError(element, `unknown ${what}s: ${extra.join(', ')}`);
 }
 
@@ -142,10 +155,71 @@ export function initialStates(ts: TransitionSystem, limit = 100_000): readonly S
     .map((s) => Object.freeze(s));
 }
 
+/** The parameters `expr` mentions. */
+function paramsIn(expr: Expr, out: Set<string>): Set<string> {
+  switch (expr.kind) {
+    case 'param':
+      out.add(expr.name);
+      break;
+    case 'var':
+    case 'const':
+      break;
+    case 'not':
+      paramsIn(expr.arg, out);
+      break;
+    case 'and':
+    case 'or':
+      for (const a of expr.args) paramsIn(a, out);
+      break;
+    case 'ite':
+      paramsIn(expr.cond, out);
+      paramsIn(expr.ifTrue, out);
+      paramsIn(expr.ifFalse, out);
+      break;
+    default:
+      paramsIn(expr.left, out);
+      paramsIn(expr.right, out);
+  }
+  return out;
+}
+
+/**
+ * The parameter bindings of `t` under which no conjunct of its guard is false in `state`, in the
+ * order of {@link assignments}: each top-level conjunct is evaluated as soon as the parameters it
+ * mentions are chosen, so a guard that pins one parameter cuts the product of the others.
+ */
+function plausibleBindings(t: Transition, state: State): Record<string, Value>[] {
+  const params = t.params ?? [];
+  const parts = t.guard.kind === 'and' ? t.guard.args : [t.guard];
+  const checks: Expr[][] = Array.from({ length: params.length + 1 }, () => []);
+  for (const part of parts) {
+    const used = paramsIn(part, new Set());
+    const last = Math.max(0, ...params.flatMap((p, i) => (used.has(p.name) ? [i + 1] : [])));
+    checks[last]!.push(part);
+  }
+  const out: Record<string, Value>[] = [];
+  const chosen: Record<string, Value> = {};
+  const visit = (i: number): void => {
+    if (!checks[i]!.every((c) => evaluate(c, state, chosen) === true)) return;
+    if (i === params.length) {
+      out.push({ ...chosen });
+      return;
+    }
+    const p = params[i]!;
+    for (const v of sortValues(p.sort)) {
+      chosen[p.name] = v;
+      visit(i + 1);
+    }
+    delete chosen[p.name];
+  };
+  visit(0);
+  return out;
+}
+
 /** Every enabled step from `state`: each transition with each parameter binding that fires. */
 export function successors(ts: TransitionSystem, state: State): readonly TraceStep[] {
   return ts.transitions.flatMap((t) =>
-    assignments(t.params ?? []).flatMap((params) => {
+    plausibleBindings(t, state).flatMap((params) => {
       const r = step(ts, state, t.name, params);
       return r.kind === 'fired'
         ? [{ transition: t.name, params: Object.freeze(params), state: r.state }]

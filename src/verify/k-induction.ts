@@ -17,7 +17,7 @@ import {
 } from './transition-system.ts';
 import type { UnknownReason, Verdict } from './verdict.ts';
 import { prove } from './z3-check.ts';
-import { newZ3Context } from './z3-context.ts';
+import { z3Context } from './z3-context.ts';
 import { unroll } from './z3-encode.ts';
 
 /** Options of {@link kInduction}; `timeoutMs` bounds the whole run. */
@@ -37,7 +37,7 @@ export async function kInduction(
   const prop = validateProperty(system, property);
   const maxK = checkBound('maxK', options.maxK, 1);
   const budget = startBudget(options.timeoutMs);
-  const ctx = await newZ3Context();
+  const ctx = await z3Context();
   const unrolling = unroll(ctx, system);
   const prefix = `${system.name}.${prop.id}.kind`;
   const setting = {
@@ -83,6 +83,7 @@ export async function kInduction(
       case 'unknown':
         return unknown(step.reason, `no violation up to depth ${k - 1}; step ${k}: ${step.detail}`);
       case 'refuted':
+        step.model.release();
         break;
       default: {
         const bad: never = step;

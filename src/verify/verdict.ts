@@ -5,15 +5,19 @@
  */
 import { formatFiring, formatState, type State, type TraceStep } from './trace.ts';
 
-/** Which engine produced a verdict: bounded model checking, k-induction, or Spacer's CHC solving. */
-export type EngineName = 'bmc' | 'kind' | 'chc';
+/**
+ * Which engine produced a verdict: bounded model checking, k-induction or Spacer's CHC solving
+ * (all with Z3), or symbolic reachability with BDDs.
+ */
+export type EngineName = 'bmc' | 'kind' | 'chc' | 'bdd';
 
 /**
  * Why no verdict could be reached: the time budget ran out; the depth or k bound was exhausted
- * without a violation (never a proof); Z3 answered unknown for another reason (see `detail`); or
- * Spacer reported a violation but no trace could be rebuilt within the budget.
+ * without a violation (never a proof); Z3 answered unknown for another reason (see `detail`);
+ * Spacer reported a violation but no trace could be rebuilt within the budget; or the decision
+ * diagrams outgrew their node limit.
  */
-export type UnknownReason = 'timeout' | 'bound-reached' | 'solver-unknown' | 'trace-not-found';
+export type UnknownReason = 'timeout' | 'bound-reached' | 'solver-unknown' | 'trace-not-found' | 'node-limit';
 
 /** The property holds in every reachable state; `invariant` is the evidence in readable form. */
 export interface Proved {

@@ -220,18 +220,35 @@ export function unroll(ctx: Z3Context, ts: TransitionSystem): Unrolling {
       const sel = selector(k);
       const cur = state(k);
       const nxt = state(k + 1);
+      // Each variable's next value is an if-then-else over the transitions that update it, with
+      // its current value last: the frame costs nothing for the many variables a step leaves alone.
+      const updates = new Map<string, { readonly index: number; readonly value: Z3Symbol }[]>();
       const choices = ts.transitions.map((t, i) => {
         const ps = params(t, k);
         const symbols = { vars: cur, params: ps };
-        const next = nextValues(ctx, ts, t, symbols);
-        const effect = all(ctx, [
-          encodeExpr(ctx, t.guard, transitionScope(ts, t), symbols) as Bool<Name>,
+        const scope = transitionScope(ts, t);
+        for (const v of ts.vars) {
+          const term = t.updates[v.name];
+          if (term === undefined) continue;
+          const value = encodeExpr(ctx, term, scope, symbols, typeOfSort(v.sort));
+          const list = updates.get(v.name);
+          if (list === undefined) updates.set(v.name, [{ index: i, value }]);
+          else list.push({ index: i, value });
+        }
+        const enabled = all(ctx, [
+          encodeExpr(ctx, t.guard, scope, symbols) as Bool<Name>,
           ...(t.params ?? []).map((p) => inSort(ctx, ps.get(p.name)!, p.sort)),
-          ...ts.vars.map((v) => (nxt.get(v.name)! as Z3Expr<Name>).eq(next.get(v.name)! as Z3Expr<Name>)),
         ]);
-        return ctx.Implies(sel.eq(i), effect);
+        return ctx.Implies(sel.eq(i), enabled);
       });
-      return all(ctx, [sel.ge(0), sel.lt(ts.transitions.length), ...choices, ranges(k + 1)]);
+      const frames = ts.vars.map((v) => {
+        let value = cur.get(v.name)! as Z3Expr<Name>;
+        for (const u of [...(updates.get(v.name) ?? [])].reverse()) {
+          value = ctx.If(sel.eq(u.index), u.value as Z3Expr<Name>, value) as Z3Expr<Name>;
+        }
+        return (nxt.get(v.name)! as Z3Expr<Name>).eq(value);
+      });
+      return all(ctx, [sel.ge(0), sel.lt(ts.transitions.length), ...choices, ...frames, ranges(k + 1)]);
     }),
     differ: (i, j) =>
       ctx.Or(

@@ -4,7 +4,7 @@ import { startBudget } from '../../src/verify/budget.ts';
 import { chc } from '../../src/verify/chc.ts';
 import { kInduction } from '../../src/verify/k-induction.ts';
 import { prove } from '../../src/verify/z3-check.ts';
-import { newZ3Context } from '../../src/verify/z3-context.ts';
+import { z3Context } from '../../src/verify/z3-context.ts';
 import { binaryCounter, mutex, mutualExclusion, notAllOnes } from './toy-systems.ts';
 
 describe('a budget of 1 ms yields unknown/timeout from every engine, never proved', () => {
@@ -31,7 +31,7 @@ describe('a hard system (violation only after 2^20 − 1 steps) within 300 ms: u
 
 describe('prove', () => {
   it('proves a valid claim, refutes an invalid one with a model, and leaves a hard one unknown', async () => {
-    const ctx = await newZ3Context();
+    const ctx = await z3Context();
     const [x, y, z] = [ctx.Int.const('x'), ctx.Int.const('y'), ctx.Int.const('z')];
     const options = (queryId: string) => ({ budget: startBudget(30_000), queryId });
     expect(await prove(ctx, x.add(1).gt(x), [], options('valid'))).toEqual({ kind: 'proved' });

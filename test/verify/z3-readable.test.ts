@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { boolSort, enumSort, intSort, type Sort } from '../../src/verify/sort.ts';
-import { newZ3Context, type Z3Context } from '../../src/verify/z3-context.ts';
+import { type Z3Context, z3Context } from '../../src/verify/z3-context.ts';
 import { readableFormula } from '../../src/verify/z3-readable.ts';
 
 const sorts: ReadonlyMap<string, Sort> = new Map<string, Sort>([
@@ -14,7 +14,7 @@ const sorts: ReadonlyMap<string, Sort> = new Map<string, Sort>([
 describe('readableFormula', () => {
   let ctx: Z3Context;
   beforeAll(async () => {
-    ctx = await newZ3Context();
+    ctx = await z3Context();
   });
 
   it('prints Z3 terms in infix over the IR names, turning enum indices back into value names', () => {

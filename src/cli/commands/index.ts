@@ -7,6 +7,7 @@ import { exploreCommand } from './explore.ts';
 import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 import { stepCommand } from './step.ts';
+import { verifyCommand } from './verify.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: yargs command modules differ in their argument types.
 export const commands: readonly CommandModule<any, any>[] = [
@@ -14,6 +15,7 @@ export const commands: readonly CommandModule<any, any>[] = [
   benchCommand,
   runCommand,
   stepCommand,
+  verifyCommand,
   campaignCommand,
   reportCommand,
   allCommand,
