@@ -81,50 +81,41 @@ export function bddReachability(
   const props = properties.map((p) => validateProperty(system, p));
   const budget = startBudget(options.timeoutMs);
   const verdicts = new Map<string, Verdict>();
-  const unknownAll = (
-    reason: 'timeout' | 'node-limit',
-    detail: string,
-    depth: number,
-    complete: boolean,
-  ): BddRun => {
-    for (const p of props) {
-      if (!verdicts.has(p.id)) {
-        verdicts.set(p.id, {
-          kind: 'unknown',
-          engine: 'bdd',
-          reason,
-          detail,
-          seconds: budget.elapsedSeconds(),
-        });
-      }
-    }
-    return { verdicts, depth, complete, states: 0, seconds: budget.elapsedSeconds() };
-  };
-  let depth = 0;
+  const unknown = (reason: 'timeout' | 'node-limit', detail: string): Verdict => ({
+    kind: 'unknown',
+    engine: 'bdd',
+    reason,
+    detail,
+    seconds: budget.elapsedSeconds(),
+  });
+  let enc: BddEncoding;
   try {
-    const enc = new BddEncoding(system, options.nodeLimit);
-    const b = enc.bdd;
-    const bad = new Map(props.map((p) => [p.id, b.not(enc.formula(p.formula))]));
-    const rings = [enc.init];
-    let reached = enc.init;
-    let frontier = enc.init;
-    const found = new Map<string, number>();
-    const check = (d: number) => {
-      for (const p of props)
-        if (!found.has(p.id) && b.and(rings[d]!, bad.get(p.id)!) !== 0) found.set(p.id, d);
-    };
+    enc = new BddEncoding(system, options.nodeLimit);
+  } catch (e) {
+    if (!(e instanceof BddLimitError)) throw e;
+    for (const p of props) verdicts.set(p.id, unknown('node-limit', `${e.message} encoding the system`));
+    return { verdicts, depth: 0, complete: false, states: 0, seconds: budget.elapsedSeconds() };
+  }
+  const b = enc.bdd;
+  const bad = new Map(props.map((p) => [p.id, b.not(enc.formula(p.formula))]));
+  const rings = [enc.init];
+  let reached = enc.init;
+  let frontier = enc.init;
+  let depth = 0;
+  let stopped: { reason: 'timeout' | 'node-limit'; why: string } | undefined;
+  const found = new Map<string, number>();
+  const check = (d: number) => {
+    for (const p of props) if (!found.has(p.id) && b.and(rings[d]!, bad.get(p.id)!) !== 0) found.set(p.id, d);
+  };
+  try {
     check(0);
-    while (frontier !== 0) {
+    search: while (frontier !== 0) {
       if (options.stopWhenAllViolated === true && found.size === props.length) break;
       let next = 0;
       for (const t of enc.transitions) {
         if (budget.remainingMs() === 0) {
-          return unknownAll(
-            'timeout',
-            `no violation up to depth ${depth} (the fixpoint was not reached)`,
-            depth,
-            false,
-          );
+          stopped = { reason: 'timeout', why: 'the time budget ran out' };
+          break search;
         }
         next = b.or(next, enc.image(t, frontier));
       }
@@ -135,34 +126,38 @@ export function bddReachability(
       depth++;
       check(depth);
     }
-    const complete = frontier === 0;
-    const states = b.satCount(reached) / 2 ** (b.levels - enc.currentLevels.length);
-    for (const p of props) {
-      const at = found.get(p.id);
-      if (at !== undefined) {
-        const { initial, trace } = traceTo(enc, rings, bad.get(p.id)!, at);
-        verdicts.set(p.id, {
-          kind: 'violated',
-          engine: 'bdd',
-          initial,
-          trace,
-          seconds: budget.elapsedSeconds(),
-        });
-      } else if (complete) {
-        verdicts.set(p.id, {
-          kind: 'proved',
-          engine: 'bdd',
-          invariant: `the set of reachable states (${states} states within ${depth} steps; a BDD of ${b.nodes} nodes over ${enc.currentLevels.length} state bits), every one of which satisfies ${p.id}`,
-          seconds: budget.elapsedSeconds(),
-        });
-      }
-    }
-    if (!complete) return unknownAll('timeout', `no violation up to depth ${depth}`, depth, false);
-    return { verdicts, depth, complete, states, seconds: budget.elapsedSeconds() };
   } catch (e) {
-    if (e instanceof BddLimitError) {
-      return unknownAll('node-limit', `${e.message}; no violation up to depth ${depth}`, depth, false);
-    }
-    throw e;
+    if (!(e instanceof BddLimitError)) throw e;
+    stopped = { reason: 'node-limit', why: e.message };
   }
+  const complete = stopped === undefined && frontier === 0;
+  // A violation found stands whatever stopped the search afterwards.
+  for (const [id, at] of found) {
+    try {
+      const { initial, trace } = traceTo(enc, rings, bad.get(id)!, at);
+      verdicts.set(id, { kind: 'violated', engine: 'bdd', initial, trace, seconds: budget.elapsedSeconds() });
+    } catch (e) {
+      if (!(e instanceof BddLimitError)) throw e;
+      verdicts.set(
+        id,
+        unknown('node-limit', `a violation exists at depth ${at}, but ${e.message} rebuilding its trace`),
+      );
+    }
+  }
+  const states = complete ? b.satCount(reached) / 2 ** (b.levels - enc.currentLevels.length) : 0;
+  for (const p of props) {
+    if (verdicts.has(p.id)) continue;
+    if (complete) {
+      verdicts.set(p.id, {
+        kind: 'proved',
+        engine: 'bdd',
+        invariant: `the set of reachable states (${states} states within ${depth} steps; a BDD of ${b.nodes} nodes over ${enc.currentLevels.length} state bits), every one of which satisfies ${p.id}`,
+        seconds: budget.elapsedSeconds(),
+      });
+    } else {
+      const why = stopped?.why ?? 'the search stopped at the first violations';
+      verdicts.set(p.id, unknown(stopped?.reason ?? 'timeout', `no violation up to depth ${depth} (${why})`));
+    }
+  }
+  return { verdicts, depth, complete, states, seconds: budget.elapsedSeconds() };
 }

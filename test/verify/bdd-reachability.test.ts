@@ -238,6 +238,21 @@ describe('a run that cannot finish is unknown, never proved', () => {
     expect(run.complete).toBe(false);
   });
 
+  it('a violation found before the budget ran out stands; the property still open is unknown', () => {
+    const early: Property = {
+      id: 'b1-never',
+      modality: 'always',
+      formula: not(variable('b1')),
+      doc: 'false at step 2',
+    };
+    const run = bddReachability(binaryCounter(20), [early, notAllOnes(20)], { timeoutMs: 1500 });
+    const v = run.verdicts.get('b1-never');
+    expect(v).toMatchObject({ kind: 'violated', engine: 'bdd' });
+    expect(v?.kind === 'violated' && v.trace.length).toBe(2);
+    expect(run.verdicts.get('not-all-ones')).toMatchObject({ kind: 'unknown', reason: 'timeout' });
+    expect(run.complete).toBe(false);
+  });
+
   it('a violation 2^20 − 1 steps away within 50 ms', () => {
     const run = bddReachability(binaryCounter(20), [notAllOnes(20)], { timeoutMs: 50 });
     const v = run.verdicts.get('not-all-ones');
