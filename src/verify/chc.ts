@@ -18,7 +18,7 @@ import {
 } from './transition-system.ts';
 import type { UnknownReason, Verdict } from './verdict.ts';
 import { classifyUnknown, prove } from './z3-check.ts';
-import { type Z3Context, whileSolving, z3Context } from './z3-context.ts';
+import { whileSolving, type Z3Context, z3Context } from './z3-context.ts';
 import { encodeHorn, type HornEncoding, type Unrolling, unroll, type Z3Symbol } from './z3-encode.ts';
 import { readableFormula } from './z3-readable.ts';
 

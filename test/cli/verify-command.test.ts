@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sesphr } from './sesphr-process.ts';
+import { repository, sesphr } from './sesphr-process.ts';
 
 describe('sesphr verify', () => {
   it('--property P4 P6 --json: one JSON object, the attack as a scenario that sesphr run replays, exit 0', async () => {
@@ -45,6 +45,7 @@ describe('sesphr verify', () => {
     [['--variant', 'lax'], '--variant must be one of secure, otp-leak, revocation-keeps-acl, got "lax"'],
     [['--property', 'P99'], '--property: no property P99'],
     [['--timeout', '-1'], '--timeout must be a positive number of seconds, got "-1"'],
+    [['--out', 'package.json'], `--out: ${join(repository, 'package.json')} is a file, not a directory`],
   ])('refuses %j with exit 2 and the reason', async (flags, reason) => {
     const run = await sesphr('verify', ...flags);
     expect(run.code).toBe(2);

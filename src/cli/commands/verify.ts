@@ -5,6 +5,7 @@
  * Exit codes are a contract: 0 when every verdict is the one SPEC section 5 expects for the
  * variant, 1 when one is not, 2 on bad flags.
  */
+import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { PropertyId } from '../../protocol/net/index.ts';
 import { VARIANTS, type Variant } from '../../protocol/variant.ts';
@@ -15,6 +16,7 @@ import { writeSmtQueries } from '../../verify/smt-files.ts';
 import type { SmtQuery } from '../../verify/smtlib.ts';
 import { writeVerificationFiles } from '../../verify/verify-files.ts';
 import { verificationJson, verificationTable } from '../../verify/verify-report.ts';
+import { outFolderProblem } from '../out-folder.ts';
 
 type RawVerifyArgs = {
   property?: (string | number)[] | undefined;
@@ -65,6 +67,8 @@ function resolveVerifyConfig(args: RawVerifyArgs): Resolved {
   if (unknown.length > 0)
     return bad(`--property: no property ${unknown.join(', ')} (known: P1, P2, ${IDS.slice(1).join(', ')})`);
   const properties = (asked.length === 0 ? IDS : IDS.filter((id) => asked.includes(id))) as PropertyId[];
+  const folder = outFolderProblem(resolve(args.out));
+  if (folder !== undefined) return bad(`--out: ${folder}`);
   return {
     kind: 'ok',
     json: args.json,

@@ -57,10 +57,20 @@ const resultSchema = z.looseObject({
   mutants: z.array(z.looseObject({ name: z.string().min(1), verdict: z.string().min(1) })).optional(),
 });
 
+/**
+ * A property no engine decides (P2, crypto correctness) comes as `{id, verdict: 'tested', tests}`;
+ * the page lists it from SPEC's table, so such entries are accepted and set aside.
+ */
+const testedSchema = z.looseObject({ id: z.string().min(1), verdict: z.literal('tested') });
+
 const outputSchema = z.looseObject({
   instance: z.record(z.string(), z.unknown()),
-  results: z.array(resultSchema),
+  results: z.array(z.union([testedSchema, resultSchema])),
 });
+
+const decided = (
+  raw: z.output<typeof testedSchema> | z.output<typeof resultSchema>,
+): raw is z.output<typeof resultSchema> => raw.verdict !== 'tested';
 
 function toResult(raw: z.output<typeof resultSchema>): PropertyResult {
   const result: { -readonly [K in keyof PropertyResult]: PropertyResult[K] } = {
@@ -89,7 +99,7 @@ export function parseVerifyOutput(text: string): ParseResult<VerifyOutput> {
     kind: 'parsed',
     value: Object.freeze({
       instance: Object.freeze({ ...parsed.value.instance }),
-      results: Object.freeze(parsed.value.results.map(toResult)),
+      results: Object.freeze(parsed.value.results.filter(decided).map(toResult)),
     }),
   };
 }
