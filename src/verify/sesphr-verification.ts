@@ -6,9 +6,12 @@
  *
  * The default strategy: symbolic reachability with BDDs decides every property of an instance in
  * one run (proved with the reachable set as invariant, or violated with a shortest trace, which is
- * deterministic); Z3's bounded model checker then searches each violation's depth on its own and
- * must find one too (its SMT-LIB query is exported; if it finds none, the engines disagree and the
- * verdict is unknown). Mutants run on the cone of influence of their property with BDDs alone,
+ * deterministic); Z3 then decides each property again on its own, with code the BDDs share nothing
+ * with. A violation: Z3's bounded model checker searches its depth and must find one too. A proof:
+ * Spacer gets {@link INVARIANT_BUDGET_MS} to find an inductive invariant a reviewer can read (the
+ * reachable set is one, but a BDD of a million nodes is no reading); when it does, that invariant,
+ * re-checked by plain SMT, is the one shown. Either way the queries are exported as SMT-LIB, and an
+ * engine contradicting the BDDs makes the verdict unknown. Mutants run on the cone of influence of their property with BDDs alone,
  * stopping at the first violation. `engine` forces one engine
  * for everything instead: `bdd` alone, or one of Z3's `bmc` (to `depth`), `kind` (k ≤ `depth`) and
  * `chc` (Spacer), each on the property's cone of influence; an engine that cannot decide within
@@ -73,6 +76,11 @@ export interface VerifyConfig {
   readonly timeoutMs: number;
   /** Whether to check the mutants of proved properties. */
   readonly mutants: boolean;
+  /**
+   * Spacer's time for a readable invariant of each proof under the default strategy (default
+   * {@link INVARIANT_BUDGET_MS}, at most `timeoutMs`); 0 keeps the reachable set as the only one.
+   */
+  readonly invariantTimeoutMs?: number;
   readonly onQuery?: QuerySink;
   readonly onProgress?: (line: string) => void;
 }
@@ -100,7 +108,11 @@ export interface PropertyResult {
   readonly vacuous: boolean;
   /** A violation's firings, in the net's terms. */
   readonly attack?: readonly string[];
-  /** Z3's bounded model checker looking for the violation at the depth BDD reachability found it. */
+  /**
+   * Z3 deciding the property on its own under the default strategy: BMC looking for the violation
+   * at the depth BDD reachability found it, or Spacer looking for a readable inductive invariant of
+   * a proof (unknown when its budget ran out, which leaves the BDDs' proof standing).
+   */
   readonly confirmation?: Verdict;
   readonly scenario?: CounterexampleScenario;
 }
@@ -172,7 +184,32 @@ async function z3Check(
     : verdict;
 }
 
-/** A verdict, and for a violation found by the default strategy, Z3's confirmation of it. */
+/**
+ * Spacer's time for a readable inductive invariant of a property the BDDs proved. On the base
+ * instance it finds one for P1, P4, P5, P9, P10, P11 and P13 within 2 s; P3 takes it about 70 s
+ * and P7 and P12 more than two minutes, so a larger default would only slow every run down.
+ */
+export const INVARIANT_BUDGET_MS = 4000;
+
+/** The verdict `bdd` gave, turned unknown because Z3 (`other`) contradicts it. */
+function disagreement(id: string, bdd: Verdict, other: Verdict): Verdict {
+  const said =
+    bdd.kind === 'violated'
+      ? `BDD reachability violates ${id} in ${bdd.trace.length} steps, Z3's BMC finds no violation at that depth`
+      : `BDD reachability proves ${id}, Z3's Spacer reports it violated`;
+  return {
+    kind: 'unknown',
+    engine: 'bdd',
+    reason: 'solver-unknown',
+    detail: `the engines disagree: ${said}`,
+    seconds: bdd.seconds + other.seconds,
+  };
+}
+
+/**
+ * A verdict, and under the default strategy Z3's own decision of the same property (BMC for a
+ * violation, Spacer for a proof).
+ */
 interface Decision {
   readonly verdict: Verdict;
   readonly confirmation?: Verdict;
@@ -193,8 +230,19 @@ async function decide(
   const system: TransitionSystem =
     properties.length === 1 ? coneOfInfluence(compiled.system, properties[0]!.formula) : compiled.system;
   const run = bddReachability(system, properties, { timeoutMs: config.timeoutMs, stopWhenAllViolated });
+  const invariantMs = Math.min(config.timeoutMs, config.invariantTimeoutMs ?? INVARIANT_BUDGET_MS);
   for (const p of properties) {
     const v = run.verdicts.get(p.id)!;
+    if (v.kind === 'proved' && config.engine === 'auto' && !stopWhenAllViolated && invariantMs > 0) {
+      const spacer = await z3Check('chc', compiled, p, { ...config, timeoutMs: invariantMs });
+      out.set(
+        p.id,
+        spacer.kind === 'violated'
+          ? { verdict: disagreement(p.id, v, spacer), confirmation: spacer }
+          : { verdict: v, confirmation: spacer },
+      );
+      continue;
+    }
     if (v.kind !== 'violated') {
       out.set(p.id, { verdict: v });
       continue;
@@ -216,16 +264,7 @@ async function decide(
     out.set(
       p.id,
       confirmation.kind === 'unknown' && confirmation.reason === 'bound-reached'
-        ? {
-            verdict: {
-              kind: 'unknown',
-              engine: 'bdd',
-              reason: 'solver-unknown',
-              detail: `the engines disagree: BDD reachability violates ${p.id} in ${v.trace.length} steps, Z3's BMC finds no violation at that depth`,
-              seconds: v.seconds + confirmation.seconds,
-            },
-            confirmation,
-          }
+        ? { verdict: disagreement(p.id, v, confirmation), confirmation }
         : { verdict, confirmation },
     );
   }

@@ -13,29 +13,46 @@ export type ScenarioPaths = ReadonlyMap<string, string>;
 
 const seconds = (v: Verdict): number => Math.round(v.seconds * 1000) / 1000;
 
+/** Z3's own decision of the property, when the default strategy asked for one. */
+const confirmedBy = (r: PropertyResult): Record<string, unknown> =>
+  r.confirmation === undefined
+    ? {}
+    : {
+        confirmedBy: {
+          engine: r.confirmation.engine,
+          verdict: r.confirmation.kind,
+          seconds: seconds(r.confirmation),
+        },
+      };
+
+/**
+ * The inductive invariant a reader is shown for a proof: Spacer's, when it found one (checked by
+ * plain SMT), else the proving engine's own.
+ */
+export function shownInvariant(r: PropertyResult): string | undefined {
+  if (r.verdict.kind !== 'proved') return undefined;
+  return r.confirmation?.kind === 'proved' ? r.confirmation.invariant : r.verdict.invariant;
+}
+
 /** The verdict's evidence as JSON fields: the invariant, the attack, or why it is unknown. */
 function evidence(r: PropertyResult, scenarios: ScenarioPaths): Record<string, unknown> {
   const v = r.verdict;
   switch (v.kind) {
     case 'proved':
-      return { invariant: v.invariant };
+      return {
+        invariant: shownInvariant(r),
+        ...(shownInvariant(r) === v.invariant ? {} : { reachable: v.invariant }),
+        ...confirmedBy(r),
+      };
     case 'violated':
       return {
         trace: r.attack ?? [],
-        ...(r.confirmation === undefined
-          ? {}
-          : {
-              confirmedBy: {
-                engine: r.confirmation.engine,
-                verdict: r.confirmation.kind,
-                seconds: seconds(r.confirmation),
-              },
-            }),
+        ...confirmedBy(r),
         ...(scenarios.has(r.id) ? { scenario: scenarios.get(r.id) } : {}),
         ...(r.scenario === undefined ? {} : { scenarioReproduced: r.scenario.reproduced }),
       };
     case 'unknown':
-      return { reason: v.reason, detail: v.detail };
+      return { reason: v.reason, detail: v.detail, ...confirmedBy(r) };
     default: {
       const bad: never = v;
       return bad;
@@ -115,6 +132,15 @@ export function verificationTable(report: VerificationReport, scenarios: Scenari
   out.push(`variant ${report.variant}; instances:`);
   for (const i of report.instances)
     out.push(`  ${i.profile}: ${i.description} (${i.variables} variables, ${i.transitions} transitions)`);
+  const setOnly: string[] = [];
+  for (const r of report.results) {
+    if (r.verdict.kind !== 'proved') continue;
+    const byZ3 = r.verdict.engine !== 'bdd' ? r.verdict : r.confirmation;
+    if (byZ3?.kind === 'proved') out.push(`${r.id}: inductive invariant (${byZ3.engine}): ${byZ3.invariant}`);
+    else setOnly.push(r.id);
+  }
+  if (setOnly.length > 0)
+    out.push(`${setOnly.join(', ')}: the inductive invariant is the reachable set (its size: --json)`);
   for (const r of report.results) {
     if (r.verdict.kind === 'unknown')
       out.push(`${r.id}: ${r.verdict.reason}: ${r.verdict.detail} (not a proof)`);
@@ -142,27 +168,42 @@ export function timesJson(report: VerificationReport): Record<string, unknown> {
       verdict: r.verdict.kind,
       engine: r.verdict.engine,
       seconds: seconds(r.verdict),
+      ...(r.confirmation === undefined
+        ? {}
+        : {
+            z3: {
+              engine: r.confirmation.engine,
+              verdict: r.confirmation.kind,
+              seconds: seconds(r.confirmation),
+            },
+          }),
       mutants: r.mutants.map((m) => ({ name: m.name, verdict: m.verdict.kind, seconds: seconds(m.verdict) })),
     })),
   };
 }
+
+/** Z3's own decision as a Markdown cell: `chc proved, 1.33` or `-`. */
+const z3Cell = (r: PropertyResult): string =>
+  r.confirmation === undefined
+    ? '-'
+    : `${r.confirmation.engine} ${r.confirmation.kind}, ${r.confirmation.seconds.toFixed(2)}`;
 
 /** Per-property times as a Markdown table (`reports/verify/times.md`). */
 export function timesMarkdown(report: VerificationReport): string {
   const lines = [
     `# sesphr verify: times (variant ${report.variant}, engine ${report.engine})`,
     '',
-    '| property | verdict | engine | seconds | mutants (verdict, seconds) |',
-    '| --- | --- | --- | ---: | --- |',
+    '| property | verdict | engine | seconds | Z3 on its own (seconds) | mutants (verdict, seconds) |',
+    '| --- | --- | --- | ---: | --- | --- |',
     ...report.results.map(
       (r) =>
-        `| ${r.id} | ${r.verdict.kind} | ${r.verdict.engine} | ${r.verdict.seconds.toFixed(2)} | ${
+        `| ${r.id} | ${r.verdict.kind} | ${r.verdict.engine} | ${r.verdict.seconds.toFixed(2)} | ${z3Cell(r)} | ${
           r.mutants.map((m) => `${m.name} (${m.verdict.kind}, ${m.verdict.seconds.toFixed(2)})`).join('; ') ||
           '-'
         } |`,
     ),
     '',
-    `Whole run: ${report.seconds.toFixed(1)} s. A property decided by the shared reachability run shows that run's time.`,
+    `Whole run: ${report.seconds.toFixed(1)} s. A property decided by the shared reachability run shows that run's time; Z3 on its own is BMC confirming a violation or Spacer looking for a readable invariant of a proof (unknown: none within its budget, the BDD proof stands).`,
     '',
   ];
   return lines.join('\n');
