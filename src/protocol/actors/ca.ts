@@ -9,6 +9,7 @@ import {
   type Certificate,
   type CertificateCheck,
   issueCertificate,
+  type VerifiedSignatures,
   verifyCertificate,
 } from '../crypto/certificate.ts';
 import { encodeG2 } from '../crypto/encoding.ts';
@@ -31,6 +32,7 @@ export class CertificateAuthority {
   readonly #validity: number;
   readonly #issued = new Map<PrincipalId, Certificate>();
   readonly #revoked = new Set<string>();
+  readonly #verified: VerifiedSignatures = new Set();
 
   /** `validitySeconds`: how long a certificate is valid from its issue. */
   constructor(ctx: ActorContext, rng: Rng, admin: Admin, validitySeconds: number) {
@@ -99,7 +101,13 @@ export class CertificateAuthority {
 
   /** "Is this certificate valid now": the CA's signature, the revocation list, the validity period. */
   check(certificate: Certificate): CertificateCheck {
-    return verifyCertificate(this.#key.publicKey, certificate, this.#ctx.clock.now(), this.#revoked);
+    return verifyCertificate(
+      this.#key.publicKey,
+      certificate,
+      this.#ctx.clock.now(),
+      this.#revoked,
+      this.#verified,
+    );
   }
 
   /** The certificate issued to `principal`, if any. */

@@ -123,6 +123,48 @@ describe('CA certificates', () => {
     );
   });
 
+  it('property: a memo of verified signatures changes no verdict, and a certificate altered after its check fails', () => {
+    const instants = (b: CertificateBody) => [b.notBefore - 1, b.notAfter];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(bodies, fc.integer({ min: -1, max: tampers.length - 1 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (picks) => {
+          const verified = new Set<string>();
+          // Each certificate twice, the second time through the memo, against both CA keys.
+          const certs = picks.map(([b, which, revoke]) => {
+            const cert = issueCertificate(ca, b);
+            return {
+              b,
+              cert: which < 0 ? cert : tampers[which]!(cert),
+              revoked: new Set(revoke ? [b.serial] : []),
+            };
+          });
+          for (const { b, cert, revoked } of [...certs, ...certs])
+            for (const key of [ca.publicKey, otherCa.publicKey])
+              for (const now of instants(b))
+                expect(verifyCertificate(key, cert, now, revoked, verified)).toEqual(
+                  verifyCertificate(key, cert, now, revoked),
+                );
+          // The memo holds bytes, not objects: a key buffer changed in place is checked afresh.
+          const { b } = certs[0]!;
+          const valid = issueCertificate(ca, b);
+          expect(verifyCertificate(ca.publicKey, valid, b.notBefore, none, verified)).toEqual({
+            kind: 'valid',
+          });
+          valid.publicKey[0] = valid.publicKey[0]! ^ 1;
+          expect(verifyCertificate(ca.publicKey, valid, b.notBefore, none, verified)).toEqual({
+            kind: 'invalid',
+            reason: 'bad-signature',
+          });
+        },
+      ),
+      { seed: 5282, numRuns: 20 },
+    );
+  });
+
   it('property: decoding inverts encoding, and the decoded certificate still verifies', () => {
     fc.assert(
       fc.property(bodies, (b) => {
