@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeScenario } from '../../src/sim/execute/index.ts';
 import { parseScenario, scenarioOrThrow, stringifyScenario } from '../../src/sim/scenario/index.ts';
-import { nativeZ3Version, runNativeZ3 } from '../../src/verify/native-z3.ts';
 import { DEFAULT_INSTANCE_OPTIONS } from '../../src/verify/sesphr-instance.ts';
 import { SESPHR_PROPERTIES } from '../../src/verify/sesphr-properties.ts';
 import { type VerificationReport, verifySesphr } from '../../src/verify/sesphr-verification.ts';
-import { writeSmtQueries } from '../../src/verify/smt-files.ts';
 import type { SmtQuery } from '../../src/verify/smtlib.ts';
 import { writeVerificationFiles } from '../../src/verify/verify-files.ts';
 import { verificationJson, verificationTable } from '../../src/verify/verify-report.ts';
+import { describeNativeZ3, nativeDisagreements } from './native-z3-agreement.ts';
 
 /** SPEC section 5 for the secure protocol. */
 const EXPECTED = [
@@ -165,28 +164,10 @@ describe('files under --out', () => {
   });
 });
 
-const version = nativeZ3Version();
-const optedOut = process.env.SESPHR_NO_NATIVE_Z3 === '1';
-
-describe('native z3 agrees with the in-process answers on the exported queries of the default instance', () => {
-  let dir: string | undefined;
-  afterAll(async () => {
-    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-  });
-
-  if (version === null && optedOut) {
-    it('native z3 absent (SESPHR_NO_NATIVE_Z3=1)', (ctx) => {
-      ctx.skip();
-    });
-    return;
-  }
-
-  it("the same answer for every query Z3 answered: the BMC attacks, Spacer's Horn clauses and its invariant checks", async () => {
-    if (version === null) {
-      throw new Error(
-        'native z3 is not on PATH: install the Debian package (apt-get install -y z3), or set SESPHR_NO_NATIVE_Z3=1 to skip this check',
-      );
-    }
+describeNativeZ3(
+  'native z3 agrees with the in-process answers on the exported queries of the default instance',
+  "the same answer for every query Z3 answered: the BMC attacks, Spacer's Horn clauses and its invariant checks",
+  async () => {
     const answers = new Map(queries.map((q) => [q.id, q.answer]));
     expect(answers.get('sesphr-secure.P6.bmc.depth-6')).toBe('sat');
     expect(answers.get('sesphr-secure.P8.bmc.depth-13')).toBe('sat');
@@ -197,11 +178,7 @@ describe('native z3 agrees with the in-process answers on the exported queries o
       expect(answers.get(`sesphr-secure.P4.chc-check-${check}`)).toBe('unsat');
     // Spacer's timeouts (P3, P7, P12 and, on a loaded machine, others) have no answer to compare.
     const answered = queries.filter((q) => q.answer !== 'unknown');
-    dir = await mkdtemp(join(tmpdir(), 'sesphr-smt-'));
-    const paths = await writeSmtQueries(dir, answered);
-    for (const [i, q] of answered.entries()) {
-      const run = await runNativeZ3(paths[i]!, { timeoutMs: 60_000 });
-      expect({ id: q.id, answer: run.answer }).toEqual({ id: q.id, answer: q.answer });
-    }
-  }, 150_000);
-});
+    expect(await nativeDisagreements(answered, 60_000)).toEqual([]);
+  },
+  150_000,
+);
