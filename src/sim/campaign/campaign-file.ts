@@ -53,7 +53,7 @@ export function campaignFileText(failure: CampaignFailure, config: CampaignConfi
       `Written by: ${campaignCommand(config)}`,
       `Finding: ${describeFinding(failure.finding, config.variant)}` +
         (at === undefined ? '' : `, after step ${at.index} (${at.op})`),
-      `Sequence ${failure.failedRun} of the campaign failed first; fast-check shrank it in ${failure.shrinks} step(s) to these ${failure.scenario.steps.length}.`,
+      `Sequence ${failure.failedRun} of the campaign failed first; fast-check and single-step removal shrank it in ${failure.shrinks} step(s) to these ${failure.scenario.steps.length}.`,
       `Replay: npx sesphr run ${path}  (${replayNote(failure)})`,
     ],
   });

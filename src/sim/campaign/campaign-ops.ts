@@ -181,12 +181,96 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
   },
 );
 
+/** The slots a chain's steps share: one user, one partition, and what the chain's steps vary. */
+interface ChainSlots {
+  readonly user: number;
+  readonly partition: CampaignPartition;
+  readonly role: UserRole;
+  readonly window: number;
+  readonly tick: string;
+}
+
+/**
+ * Attack chains: the steps a property's violation needs, in order, by one user on one partition of
+ * f1 (alice's, uploaded first, so every chain resolves in every world). Drawn one by one, such
+ * steps almost never line up: a revocation, then a new version, then a request by the same user
+ * for it is, by the weights, about two sequences in 10^5, so the keeps-acl flaw (P7) went unfound.
+ */
+const CHAINS: readonly ((s: ChainSlots) => readonly Intent[])[] = [
+  // P7, forward access control: granted, revoked, a version written after, asked for.
+  (s) => [
+    { op: 'grant-user', owner: 0, user: s.user, partitions: [s.partition] },
+    { op: 'revoke', owner: 0, user: s.user },
+    { op: 'update', file: 0, partition: s.partition },
+    { op: 'request', user: s.user, file: 0, partition: s.partition },
+  ],
+  // P3/P8, a parameter obtained before a revocation and used after it.
+  (s) => [
+    { op: 'request', user: s.user, file: 0, partition: s.partition },
+    { op: 'revoke', owner: 0, user: s.user },
+    { op: 'download', user: s.user, file: 0 },
+    { op: 'decrypt', user: s.user, file: 0, partition: s.partition },
+  ],
+  // P9, joining late: a past version asked for after the join.
+  (s) => [
+    { op: 'update', file: 0, partition: s.partition },
+    { op: 'join', owner: 0, user: s.user, role: s.role },
+    { op: 'request', user: s.user, file: 0, partition: s.partition, version: 1 },
+  ],
+  // P10, the file's window: set, time moves, a request.
+  (s) => [
+    { op: 'window', file: 0, window: s.window },
+    { op: 'tick', by: s.tick },
+    { op: 'request', user: s.user, file: 0, partition: s.partition },
+  ],
+  // P11, tampering: the stored ciphertext changed, then audited and opened.
+  (s) => [
+    { op: 'tamper', file: 0, partition: s.partition },
+    { op: 'audit', file: 0 },
+    { op: 'download', user: s.user, file: 0 },
+    { op: 'decrypt', user: s.user, file: 0, partition: s.partition },
+  ],
+  // P12/P13, consent and certificates: a download around a consent and a certificate revocation.
+  (s) => [
+    { op: 'download', user: s.user, file: 0 },
+    { op: 'consent', user: s.user, file: 0 },
+    { op: 'revoke-certificate', user: s.user },
+    { op: 'download', user: s.user, file: 0 },
+  ],
+];
+
+/** One attack chain with its slots drawn. */
+const chain: fc.Arbitrary<readonly Intent[]> = fc
+  .tuple(
+    fc.nat({ max: CHAINS.length - 1 }),
+    fc.record({
+      user: index,
+      partition,
+      role,
+      window: windowIndex,
+      tick: fc.constantFrom(...CAMPAIGN_TICKS),
+    }),
+  )
+  .map(([which, slots]) => CHAINS[which]!(slots));
+
 /**
  * A sequence: the first upload, then up to `length - 1` drawn operations, every length up to the
- * maximum alike (fast-check's default favours short arrays; campaigns want long enough ones).
+ * maximum alike (fast-check's default favours short arrays; campaigns want long enough ones). One
+ * sequence in four ends with an attack chain (see {@link CHAINS}) after a shorter random part;
+ * shrinking can drop the chain as it drops any step.
  */
 export function intents(length: number): fc.Arbitrary<readonly Intent[]> {
   return fc
-    .tuple(firstUpload, fc.array(intent, { maxLength: Math.max(0, length - 1), size: 'max' }))
-    .map(([first, rest]) => [first, ...rest]);
+    .tuple(
+      firstUpload,
+      fc.array(intent, { maxLength: Math.max(0, length - 1), size: 'max' }),
+      fc.oneof(
+        { withCrossShrink: true },
+        { weight: 3, arbitrary: fc.constant([]) },
+        { weight: 1, arbitrary: chain },
+      ),
+    )
+    .map(([first, rest, attack]) =>
+      [first, ...rest.slice(0, Math.max(0, length - 1 - attack.length)), ...attack].slice(0, length),
+    );
 }

@@ -57,18 +57,13 @@ export function describeFinding(f: Finding, variant: string): string {
   }
 }
 
-/**
- * What identifies a finding across runs of the same sequence: its kind, which property (or kind of
- * divergence), and the step index. Lines and messages are left out: the written scenario places
- * its steps on other lines than the sequence it was cut from.
- */
-export function findingKey(f: Finding): string {
-  const step = findingStep(f)?.index ?? 'start';
+/** What a finding is, wherever it happens: the property, the divergence's kind, or the crash. */
+export function findingClass(f: Finding): string {
   switch (f.kind) {
     case 'property':
-      return `property:${f.property}:${step}`;
+      return `property:${f.property}`;
     case 'divergence':
-      return `divergence:${f.divergence.kind}:${step}`;
+      return `divergence:${f.divergence.kind}`;
     case 'crash':
       return `crash:${f.message}`;
     default: {
@@ -76,4 +71,13 @@ export function findingKey(f: Finding): string {
       return never;
     }
   }
+}
+
+/**
+ * What identifies a finding across runs of the same sequence: its kind, which property (or kind of
+ * divergence), and the step index. Lines and messages are left out: the written scenario places
+ * its steps on other lines than the sequence it was cut from.
+ */
+export function findingKey(f: Finding): string {
+  return f.kind === 'crash' ? findingClass(f) : `${findingClass(f)}:${findingStep(f)?.index ?? 'start'}`;
 }

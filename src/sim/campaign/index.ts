@@ -15,7 +15,7 @@ export { CAMPAIGN_REPORT_DIR, campaignCommand, campaignFilePath, campaignFileTex
 export { type Intent, intent, intents } from './campaign-ops.ts';
 export { campaignJson, formatCampaign } from './campaign-summary.ts';
 export { CAST, type CampaignWorld, campaignWorld } from './campaign-world.ts';
-export { describeFinding, type Finding, findingKey, findingStep } from './finding.ts';
+export { describeFinding, type Finding, findingClass, findingKey, findingStep } from './finding.ts';
 export {
   type CampaignFailure,
   type CampaignProgress,

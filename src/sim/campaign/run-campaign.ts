@@ -2,7 +2,7 @@
  * A randomized campaign (SPEC section 6): fast-check draws worlds and operation sequences from the
  * campaign's seed, each sequence runs on the protocol and the net side by side with every property
  * checked after every step (`sequence-check.ts`), and the first sequence with a finding is shrunk
- * by fast-check to a minimal one. The shrunk sequence is cut after the step where the finding
+ * by fast-check, then step by step until no step can go. The shrunk sequence is cut after the step where the finding
  * appears, and that last step expects the outcome it had there, so the scenario replays it.
  */
 import fc from 'fast-check';
@@ -12,7 +12,7 @@ import { parseScenario, type Scenario, scenarioOrThrow } from '../scenario/index
 import type { CampaignConfig } from './campaign-config.ts';
 import { type Intent, intents } from './campaign-ops.ts';
 import { type CampaignWorld, campaignWorld } from './campaign-world.ts';
-import { describeFinding, type Finding, findingKey, findingStep } from './finding.ts';
+import { describeFinding, type Finding, findingClass, findingKey, findingStep } from './finding.ts';
 import { checkSequence } from './sequence-check.ts';
 import {
   type SequenceHeader,
@@ -40,7 +40,10 @@ export interface CampaignFailure {
   readonly run?: ScenarioRun;
   /** Whether running that scenario makes the same finding again. */
   readonly replays: boolean;
-  /** Which sequence failed first (from 1) and how many shrinking steps fast-check took. */
+  /**
+   * Which sequence failed first (from 1), and how many shrinking steps it took: fast-check's, then
+   * the single steps dropped after them.
+   */
   readonly failedRun: number;
   readonly shrinks: number;
 }
@@ -104,6 +107,34 @@ function replayable(
   return scenarioOrThrow(parseScenario(stringify(doc, { lineWidth: 100 }), header.name));
 }
 
+/**
+ * fast-check shrinks a sequence draw by draw, and an attack chain (`campaign-ops.ts`) is one draw,
+ * so a step of it that the finding does not need survives. This takes out one step at a time,
+ * keeping each removal after which the same finding (wherever it now happens) still appears, until
+ * no single step can go: the written scenario has no step it could do without. Returns the
+ * sequence and the removals kept.
+ */
+function dropNeedless(
+  header: SequenceHeader,
+  world: CampaignWorld,
+  ops: readonly Intent[],
+  finding: Finding,
+): { readonly ops: readonly Intent[]; readonly dropped: number } {
+  let current = ops;
+  let dropped = 0;
+  for (let i = current.length - 1; i >= 0; i--) {
+    const without = [...current.slice(0, i), ...current.slice(i + 1)];
+    // Without the first upload every later step is dropped too: no scenario is left to run.
+    if (sequenceSteps(world, without).length === 0) continue;
+    const again = judge(sequenceScenario(header, world, without), header.seed).finding;
+    if (again !== undefined && findingClass(again) === findingClass(finding)) {
+      current = without;
+      dropped++;
+    }
+  }
+  return { ops: current, dropped };
+}
+
 /** Runs the campaign `config` describes; `onProgress` hears of every sequence run. */
 export function runCampaign(
   config: CampaignConfig,
@@ -128,7 +159,10 @@ export function runCampaign(
   if (!details.failed || details.counterexample === null) {
     return { ...base, seconds: (performance.now() - started) / 1000 };
   }
-  const [world, ops] = details.counterexample;
+  const [world, drawn] = details.counterexample;
+  const first = judge(sequenceScenario(header, world, drawn), header.seed).finding;
+  const { ops, dropped } =
+    first === undefined ? { ops: drawn, dropped: 0 } : dropNeedless(header, world, drawn, first);
   const shrunk = judge(sequenceScenario(header, world, ops), header.seed);
   const finding: Finding = shrunk.finding ?? {
     kind: 'crash',
@@ -142,7 +176,7 @@ export function runCampaign(
     ...(replay.run === undefined ? {} : { run: replay.run }),
     replays: replay.finding !== undefined && findingKey(replay.finding) === findingKey(finding),
     failedRun: details.numRuns,
-    shrinks: details.numShrinks,
+    shrinks: details.numShrinks + dropped,
   };
   return { ...base, failure, seconds: (performance.now() - started) / 1000 };
 }
