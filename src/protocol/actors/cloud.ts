@@ -9,7 +9,7 @@
  * owner's current code, the flaw P12 is about.
  * @module
  */
-import { type MerkleProof, merkleProof, splitBlocks } from '../crypto/merkle.ts';
+import { type MerkleProof, merkleProofs, splitBlocks } from '../crypto/merkle.ts';
 import { matchTotpStep, totp } from '../crypto/otp.ts';
 import type { Rng } from '../crypto/rng.ts';
 import { matches, type SearchIndex } from '../crypto/sse.ts';
@@ -366,9 +366,11 @@ export class Cloud implements KnowledgeHolder {
     );
     if (object === undefined) return undefined;
     const blocks = splitBlocks(this.#bytesOf(object), blockSize);
-    const answered = indices
-      .filter((i) => i < blocks.length)
-      .map((index) => Object.freeze({ index, block: blocks[index]!, proof: merkleProof(blocks, index) }));
+    const held = indices.filter((i) => i < blocks.length);
+    const proofs = merkleProofs(blocks, held);
+    const answered = held.map((index, k) =>
+      Object.freeze({ index, block: blocks[index]!, proof: proofs[k]! }),
+    );
     return Object.freeze({ leafCount: blocks.length, blocks: Object.freeze(answered) });
   }
 

@@ -174,23 +174,37 @@ function assertIndex(index: number, leafCount: number): void {
 
 /** The authentication path of `blocks[index]`, which the cloud sends with the block to the TPA. */
 export function merkleProof(blocks: readonly Uint8Array[], index: number): MerkleProof {
+  return merkleProofs(blocks, [index])[0]!;
+}
+
+/**
+ * The authentication paths of several blocks, in the order of `indices`, from one tree: the cloud
+ * answers a TPA challenge of many blocks, and building the tree once per block would make an audit
+ * cost (challenged blocks) × (whole file).
+ */
+export function merkleProofs(
+  blocks: readonly Uint8Array[],
+  indices: readonly number[],
+): readonly MerkleProof[] {
   assertBlocks(blocks);
-  assertIndex(index, blocks.length);
-  const proof: MerkleSibling[] = [];
+  for (const index of indices) assertIndex(index, blocks.length);
+  const proofs: MerkleSibling[][] = indices.map(() => []);
+  const positions = [...indices];
   let level = leavesOf(blocks);
-  let position = index;
   const hashAt = (i: number) => level.slice(i * HASH_BYTES, (i + 1) * HASH_BYTES);
   while (level.length > HASH_BYTES) {
     const width = level.length / HASH_BYTES;
-    if (position % 2 === 1) {
-      proof.push(Object.freeze({ side: 'left', hash: hashAt(position - 1) }));
-    } else if (position + 1 < width) {
-      proof.push(Object.freeze({ side: 'right', hash: hashAt(position + 1) }));
+    for (const [k, position] of positions.entries()) {
+      if (position % 2 === 1) {
+        proofs[k]!.push(Object.freeze({ side: 'left', hash: hashAt(position - 1) }));
+      } else if (position + 1 < width) {
+        proofs[k]!.push(Object.freeze({ side: 'right', hash: hashAt(position + 1) }));
+      }
+      positions[k] = Math.floor(position / 2);
     }
     level = parentLevel(level);
-    position = Math.floor(position / 2);
   }
-  return Object.freeze(proof);
+  return Object.freeze(proofs.map((proof) => Object.freeze(proof)));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   leafHash,
   type MerkleProof,
   merkleProof,
+  merkleProofs,
   merkleRoot,
   splitBlocks,
   verifyMerkleProof,
@@ -128,6 +129,28 @@ describe('Merkle tree', () => {
       }),
       PROPERTY,
     );
+  });
+
+  it("property: the proofs of a whole challenge from one tree are each block's own proof, in challenge order", () => {
+    const challenges = blockLists.chain((blocks) =>
+      fc.record({
+        blocks: fc.constant(blocks),
+        indices: fc.array(fc.nat({ max: blocks.length - 1 }), { maxLength: 8 }),
+      }),
+    );
+    fc.assert(
+      fc.property(challenges, ({ blocks, indices }) => {
+        const root = merkleRoot(blocks);
+        const proofs = merkleProofs(blocks, indices);
+        expect(proofs).toHaveLength(indices.length);
+        indices.forEach((index, k) => {
+          expect(proofs[k]).toEqual(merkleProof(blocks, index));
+          expect(verifyMerkleProof(root, index, blocks[index]!, proofs[k]!, blocks.length)).toBe(true);
+        });
+      }),
+      PROPERTY,
+    );
+    expect(() => merkleProofs(ctLeaves, [0, 8])).toThrow(RangeError);
   });
 
   it('property: a single flipped bit in the block, a proof element, the index or the root fails', () => {
