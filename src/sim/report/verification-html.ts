@@ -116,13 +116,16 @@ function tracePath(trace: unknown): SafeHtml {
   return html`<ol class="path">${steps.map((s) => html`<li><code>${s}</code></li>`)}</ol>${full}`;
 }
 
+/** How to read an invariant, whichever engine wrote it (the verifier's README says the same). */
+const INVARIANT_READING = html`<p class="muted">It holds in the start state, every firing keeps it, and it implies the property. <code>true</code>: no firing changes what the property reads. <code>¬P…violated</code>: the property is inductive by itself, so the guards alone enforce it, in every state. “the set of reachable states”: no smaller invariant was found; the proof rests on the exact set of reachable states.</p>`;
+
 function detailBlock(row: PropertyRow, position: number): SafeHtml {
   const r = row.result;
   return html`<article class="property" id="${anchorId('property', position, row.id)}">
 <h3>${row.id}: ${r === undefined ? 'not run' : r.verdict}${r === undefined ? '' : html` <span class="muted">(${r.engine}, ${secondsText(r.seconds)})</span>`}</h3>
 ${row.statement === '' ? '' : html`<p>${row.statement}</p>`}
 ${r?.reason === undefined && r?.detail === undefined ? '' : html`<p class="not-run">Why ${r.verdict}: ${[r.reason, r.detail].filter((x) => x !== undefined).join(': ')}</p>`}
-${r?.invariant === undefined ? '' : details('Inductive invariant', pre(shownValue(r.invariant)), true)}
+${r?.invariant === undefined ? '' : details('Inductive invariant', html`${pre(shownValue(r.invariant))}${INVARIANT_READING}`, true)}
 ${r?.trace === undefined ? '' : details('Counterexample path found by the verifier', tracePath(r.trace), true)}
 ${row.counterexample === undefined ? '' : counterexampleBlock(row.counterexample)}
 </article>`;

@@ -68,6 +68,16 @@ describe('the page from a full set of results', () => {
     expect(ids).toEqual(PROPERTY_IDS);
   });
 
+  it('says under each invariant how to read it', () => {
+    const text = pageText(page);
+    expect(text).toContain(
+      'It holds in the start state, every firing keeps it, and it implies the property.',
+    );
+    expect(text).toContain(
+      'the property is inductive by itself, so the guards alone enforce it, in every state',
+    );
+  });
+
   it('shows the counterexample scenario inline with the command that replays it', () => {
     const text = pageText(page);
     expect(text).toContain('npx sesphr run reports/verify/P6.yaml');
