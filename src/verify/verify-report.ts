@@ -38,12 +38,14 @@ export function shownInvariant(r: PropertyResult): string | undefined {
 function evidence(r: PropertyResult, scenarios: ScenarioPaths): Record<string, unknown> {
   const v = r.verdict;
   switch (v.kind) {
-    case 'proved':
+    case 'proved': {
+      const invariant = shownInvariant(r);
       return {
-        invariant: shownInvariant(r),
-        ...(shownInvariant(r) === v.invariant ? {} : { reachable: v.invariant }),
+        invariant,
+        ...(invariant === v.invariant ? {} : { reachable: v.invariant }),
         ...confirmedBy(r),
       };
+    }
     case 'violated':
       return {
         trace: r.attack ?? [],

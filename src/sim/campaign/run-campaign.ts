@@ -70,8 +70,14 @@ export function campaignHeader(config: CampaignConfig): SequenceHeader {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A sequence's run (absent when an exception escaped it) and its first finding. */
+interface Judged {
+  readonly run?: ScenarioRun;
+  readonly finding?: Finding;
+}
+
 /** A sequence's run and finding; an exception escaping the protocol or the net is a finding too. */
-function judge(scenario: Scenario, seed: string): { readonly run?: ScenarioRun; readonly finding?: Finding } {
+function judge(scenario: Scenario, seed: string): Judged {
   try {
     return checkSequence(scenario, seed);
   } catch (error) {
@@ -111,28 +117,30 @@ function replayable(
  * fast-check shrinks a sequence draw by draw, and an attack chain (`campaign-ops.ts`) is one draw,
  * so a step of it that the finding does not need survives. This takes out one step at a time,
  * keeping each removal after which the same finding (wherever it now happens) still appears, until
- * no single step can go: the written scenario has no step it could do without. Returns the
- * sequence and the removals kept.
+ * no single step can go: the written scenario has no step it could do without. `judged` is `ops`'s
+ * own run; returns the sequence kept, its run, and the removals kept.
  */
 function dropNeedless(
   header: SequenceHeader,
   world: CampaignWorld,
   ops: readonly Intent[],
-  finding: Finding,
-): { readonly ops: readonly Intent[]; readonly dropped: number } {
-  let current = ops;
+  judged: Judged,
+): { readonly ops: readonly Intent[]; readonly judged: Judged; readonly dropped: number } {
+  const found = judged.finding;
+  if (found === undefined) return { ops, judged, dropped: 0 };
+  let current = { ops, judged };
   let dropped = 0;
-  for (let i = current.length - 1; i >= 0; i--) {
-    const without = [...current.slice(0, i), ...current.slice(i + 1)];
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const without = [...current.ops.slice(0, i), ...current.ops.slice(i + 1)];
     // Without the first upload every later step is dropped too: no scenario is left to run.
     if (sequenceSteps(world, without).length === 0) continue;
-    const again = judge(sequenceScenario(header, world, without), header.seed).finding;
-    if (again !== undefined && findingClass(again) === findingClass(finding)) {
-      current = without;
+    const again = judge(sequenceScenario(header, world, without), header.seed);
+    if (again.finding !== undefined && findingClass(again.finding) === findingClass(found)) {
+      current = { ops: without, judged: again };
       dropped++;
     }
   }
-  return { ops: current, dropped };
+  return { ...current, dropped };
 }
 
 /** Runs the campaign `config` describes; `onProgress` hears of every sequence run. */
@@ -160,10 +168,8 @@ export function runCampaign(
     return { ...base, seconds: (performance.now() - started) / 1000 };
   }
   const [world, drawn] = details.counterexample;
-  const first = judge(sequenceScenario(header, world, drawn), header.seed).finding;
-  const { ops, dropped } =
-    first === undefined ? { ops: drawn, dropped: 0 } : dropNeedless(header, world, drawn, first);
-  const shrunk = judge(sequenceScenario(header, world, ops), header.seed);
+  const drawnRun = judge(sequenceScenario(header, world, drawn), header.seed);
+  const { ops, judged: shrunk, dropped } = dropNeedless(header, world, drawn, drawnRun);
   const finding: Finding = shrunk.finding ?? {
     kind: 'crash',
     message: `the shrunk sequence no longer fails when run again (${message(details.errorInstance)})`,
