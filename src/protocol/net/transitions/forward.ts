@@ -9,10 +9,11 @@
  * @module
  */
 import { and, c, type Expr, eq, ge } from '../../../model/index.ts';
-import { consume, inhibit, type NetBuilder, put, read } from '../builder.ts';
+import { type NetBuilder, read } from '../builder.ts';
 import { isUserRole } from '../instance.ts';
 import { allHold, type Check, firstReason, someFails } from '../kit.ts';
-import { knowledgePlace, PLACES } from '../places.ts';
+import { PLACES } from '../places.ts';
+import { issueParameter } from './issue-parameter.ts';
 
 /** Forward granted (per target) and refused. */
 export function forwardTransitions(b: NetBuilder): void {
@@ -99,62 +100,20 @@ export function forwardTransitions(b: NetBuilder): void {
     });
     for (const p of b.instance.principals) {
       if (!p.roles.some(isUserRole)) continue;
-      const target = k.name(p.name);
-      const same = (x: string) =>
-        and(
-          k.is(x, 'kind', k.kind('parameter')),
-          k.is(x, 'subject', target),
-          eq(k.f(x, 'file'), k.f('ve', 'file')),
-          eq(k.f(x, 'partition'), k.f('ve', 'partition')),
-          eq(k.f(x, 'version'), k.f('ve', 'version')),
-        );
-      const issued = k.fact({
-        kind: 'parameter',
-        subject: target,
-        owner: k.f('fr', 'owner'),
-        file: k.f('ve', 'file'),
-        partition: k.f('ve', 'partition'),
-        level: k.f('ve', 'level'),
-        version: k.f('ve', 'version'),
-        born: k.f('ve', 'era'),
-        payload: k.term('R_U', [
-          k.f('fr', 'owner'),
-          k.f('ve', 'file'),
-          k.f('fr', 'gen'),
-          k.f('ve', 'partition'),
-          k.f('ve', 'version'),
-          target,
-        ]),
-      });
-      const guard = and(
-        k.is(to, 'principal', target),
-        ...earlyLinks,
-        ...lateLinks,
-        allHold(early),
-        allHold(late),
-      );
-      const outputs = [put(knowledgePlace(p.name), issued), put(knowledgePlace('srs'), issued)];
-      const stepMeta = { kind: 'decision', op: 'forward', actor: 'SRS', principal: p.name, call: 'forward' };
-      b.add({
+      issueParameter(b, {
         id: `Forward${suffix}/${p.name}`,
+        againId: `Forward_again${suffix}/${p.name}`,
         name: 'Forward',
-        inputs: [...earlyInputs, ...lateInputs, inhibit(knowledgePlace(p.name), 'held', same('held'))],
-        guard,
-        outputs,
-        meta: stepMeta,
-      });
-      b.add({
-        id: `Forward_again${suffix}/${p.name}`,
-        name: 'Forward',
-        inputs: [
-          ...earlyInputs,
-          ...lateInputs,
-          consume(knowledgePlace(p.name), 'held'),
-          consume(knowledgePlace('srs'), 'kept'),
+        user: p.name,
+        inputs: [...earlyInputs, ...lateInputs],
+        grant: [
+          k.is(to, 'principal', k.name(p.name)),
+          ...earlyLinks,
+          ...lateLinks,
+          allHold(early),
+          allHold(late),
         ],
-        guard: and(guard, same('held'), same('kept')),
-        outputs,
-        meta: { ...stepMeta, refresh: 'true' },
+        meta: { kind: 'decision', op: 'forward', actor: 'SRS', principal: p.name, call: 'forward' },
       });
     }
   }

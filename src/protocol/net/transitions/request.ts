@@ -13,10 +13,11 @@
  */
 import { and, c, type Expr, eq, ge, not, or } from '../../../model/index.ts';
 import type { DenialReason } from '../../outcome.ts';
-import { consume, inhibit, type NetBuilder, put, read } from '../builder.ts';
+import { type NetBuilder, read } from '../builder.ts';
 import { isUserRole } from '../instance.ts';
 import type { Kit } from '../kit.ts';
-import { knowledgePlace, PLACES } from '../places.ts';
+import { PLACES } from '../places.ts';
+import { issueParameter } from './issue-parameter.ts';
 
 /** The variables a request decision reads, in arc order. */
 const ARCS = [
@@ -137,62 +138,14 @@ export function requestTransitions(b: NetBuilder): void {
   );
   for (const p of b.instance.principals) {
     if (!p.roles.some(isUserRole)) continue;
-    const user = k.name(p.name);
-    const same = (x: string) =>
-      and(
-        k.is(x, 'kind', k.kind('parameter')),
-        k.is(x, 'subject', user),
-        eq(k.f(x, 'file'), k.f('ve', 'file')),
-        eq(k.f(x, 'partition'), k.f('ve', 'partition')),
-        eq(k.f(x, 'version'), k.f('ve', 'version')),
-      );
-    const issued = k.fact({
-      kind: 'parameter',
-      subject: user,
-      owner: k.f('fr', 'owner'),
-      file: k.f('ve', 'file'),
-      gen: k.f('fr', 'gen'),
-      partition: k.f('ve', 'partition'),
-      level: k.f('ve', 'level'),
-      version: k.f('ve', 'version'),
-      born: k.f('ve', 'era'),
-      payload: k.term('R_U', [
-        k.f('fr', 'owner'),
-        k.f('ve', 'file'),
-        k.f('fr', 'gen'),
-        k.f('ve', 'partition'),
-        k.f('ve', 'version'),
-        user,
-      ]),
-    });
-    const outputs = [put(knowledgePlace(p.name), issued), put(knowledgePlace('srs'), issued)];
-    const meta = {
-      kind: 'decision',
-      op: 'request',
-      rule: '31',
-      actor: 'SRS',
-      principal: p.name,
-      call: 'request',
-    };
-    b.add({
+    issueParameter(b, {
       id: `D_R_S/${p.name}`,
+      againId: `D_R_S_again/${p.name}`,
       name: 'D_R_S',
-      inputs: [...all.inputs, inhibit(knowledgePlace(p.name), 'held', same('held'))],
-      guard: and(k.is('pu', 'principal', user), grant),
-      outputs,
-      meta,
-    });
-    b.add({
-      id: `D_R_S_again/${p.name}`,
-      name: 'D_R_S',
-      inputs: [
-        ...all.inputs,
-        consume(knowledgePlace(p.name), 'held'),
-        consume(knowledgePlace('srs'), 'kept'),
-      ],
-      guard: and(k.is('pu', 'principal', user), grant, same('held'), same('kept')),
-      outputs,
-      meta: { ...meta, refresh: 'true' },
+      user: p.name,
+      inputs: all.inputs,
+      grant: [k.is('pu', 'principal', k.name(p.name)), grant],
+      meta: { kind: 'decision', op: 'request', rule: '31', actor: 'SRS', principal: p.name, call: 'request' },
     });
   }
 }
