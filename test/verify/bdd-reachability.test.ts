@@ -17,7 +17,7 @@ import {
   sub,
   variable,
 } from '../../src/verify/expr.ts';
-import { replay } from '../../src/verify/interpreter.ts';
+import { holds, replay } from '../../src/verify/interpreter.ts';
 import { boolSort, intSort } from '../../src/verify/sort.ts';
 import type { Property, TransitionSystem } from '../../src/verify/transition-system.ts';
 import { explore } from './explicit-search.ts';
@@ -84,10 +84,14 @@ describe('the BDD package', () => {
         expect(b.not(b.not(nf))).toBe(nf);
         const ng = build(b, g);
         expect(b.not(b.and(nf, ng))).toBe(b.or(b.not(nf), b.not(ng)));
-        // ∃l. f = f[l:=0] ∨ f[l:=1].
+        // ∃l. f = f[l:=0] ∨ f[l:=1], row by row against the truth table.
         const q = b.quantifier([0]);
-        const zero = b.and(nf, b.not(b.variable(0)));
-        expect(b.exists(nf, q)).toBe(b.exists(b.or(zero, b.and(nf, b.variable(0))), q));
+        const ef = b.exists(nf, q);
+        expect(rows.map((bits) => evaluateAt(b, ef, bits)).join('')).toBe(
+          rows
+            .map((bits) => (truth(f, [0, ...bits.slice(1)]) || truth(f, [1, ...bits.slice(1)]) ? 1 : 0))
+            .join(''),
+        );
         expect(b.andExists(nf, ng, q)).toBe(b.exists(b.and(nf, ng), q));
         const picked = b.pick(nf);
         if (picked === null) expect(nf).toBe(0);
@@ -107,7 +111,10 @@ describe('the BDD package', () => {
 
 const timeoutMs = 60_000;
 
-/** The BDD verdict agrees with exhaustive search; a violation's trace is shortest and replays. */
+/**
+ * The BDD verdict agrees with exhaustive search; a violation's trace is shortest, replays, and ends
+ * in the first state that violates the property.
+ */
 function expectAgreement(ts: TransitionSystem, property: Property): void {
   const oracle = explore(ts, property);
   const run = bddReachability(ts, [property], { timeoutMs });
@@ -120,7 +127,15 @@ function expectAgreement(ts: TransitionSystem, property: Property): void {
   if (v.kind !== 'violated') throw new Error(`expected violated, got ${JSON.stringify(v)}`);
   expect(v.engine).toBe('bdd');
   expect(v.trace).toHaveLength(oracle.violation.trace.length);
-  expect(replay(ts, v.initial, v.trace).kind).toBe('replayed');
+  const replayed = replay(ts, v.initial, v.trace);
+  if (replayed.kind !== 'replayed') throw new Error(`the trace diverged: ${JSON.stringify(replayed)}`);
+  // The trace ends in a violating state, and, being shortest, passes through none before it.
+  const states = replayed.states;
+  expect(states).toHaveLength(v.trace.length + 1);
+  expect(holds(property.formula, states[states.length - 1]!)).toBe(false);
+  expect(states.slice(0, -1).map((s) => holds(property.formula, s))).toEqual(
+    states.slice(0, -1).map(() => true),
+  );
 }
 
 describe('symbolic reachability on the toy systems agrees with exhaustive search', () => {
