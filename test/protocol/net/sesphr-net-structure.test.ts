@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { countIn, defineNet, initialMarking, type PlaceId } from '../../../src/model/index.ts';
+import {
+  countIn,
+  defineNet,
+  initialMarking,
+  type Marking,
+  type PlaceId,
+  showValue,
+} from '../../../src/model/index.ts';
 import { factKey } from '../../../src/protocol/knowledge.ts';
 import {
   knowledgeOfMarking,
+  knowledgeTokens,
   netInstanceOf,
   PLACES,
   sesphrNet,
@@ -98,6 +106,10 @@ describe('the SeSPHR net', () => {
     });
     const key = knowledgeOfMarking(net, concrete, 'bob');
     expect(key.map(factKey)).toEqual(['secret-key(bob)']);
+    // Facts drop payloads, so the payloads themselves show whether the table was used.
+    const payloads = (m: Marking) => knowledgeTokens(m, 'bob').map((t) => showValue(t.payload!));
+    expect(payloads(concrete)).toEqual(['⟨sk(concrete)⟩']);
+    expect(payloads(startMarking(net))).toEqual(['⟨sk(bob)⟩']);
     expect(sesphrNetDetails(net).instance).toBe(instance);
   });
 
