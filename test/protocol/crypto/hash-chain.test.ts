@@ -75,15 +75,32 @@ describe('hash-chained audit log', () => {
     expect(Object.isFrozen(two) && Object.isFrozen(two[1])).toBe(true);
   });
 
-  it('nextEntry is the entry appendEntry adds, and is frozen', () => {
+  it('nextEntry links the record after the last entry, so the longer log verifies, and is frozen', () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 6 }).map(build), record, (log, next) => {
         const entry = nextEntry(log, next);
-        expect(entry).toEqual(appendEntry(log, next)[log.length]);
+        expect(entry).toMatchObject({ ...next, index: log.length, prev: log.at(-1)?.hash ?? GENESIS_HASH });
+        expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
+        expect(verifyChain([...log, entry])).toEqual({ kind: 'intact', length: log.length + 1 });
         expect(Object.isFrozen(entry)).toBe(true);
       }),
       PROPERTY,
     );
+  });
+
+  it('nextEntry after the pinned two-entry log (pinned value)', () => {
+    const third: AuditRecord = {
+      time: 1700000120,
+      actor: 'bob',
+      action: 'download',
+      detail: 'file f1, partition medical',
+    };
+    expect(nextEntry(build([first, second]), third)).toEqual({
+      ...third,
+      index: 2,
+      prev: 'f034a14a985fe771b7e8230c805753a3bc9577796173cac62f451086a218bc4c',
+      hash: '799d3679bd801895278f2eb553b31d1e47ba11230e9d4d328718ecbc5456446f',
+    });
   });
 
   it('refuses records with no canonical encoding', () => {
