@@ -11,7 +11,14 @@
  * Each predicate's `formula` states it over places and fields, the way the verifier compiles it.
  * @module
  */
-import { type Binding, enabledBindings, type Marking, type Net, type Token } from '../../model/index.ts';
+import {
+  type Binding,
+  enabledBindings,
+  type Marking,
+  type Net,
+  type Token,
+  type Transition,
+} from '../../model/index.ts';
 import type { ObjectRef } from '../knowledge.ts';
 import type { Variant } from '../variant.ts';
 import type { NetInstance } from './instance.ts';
@@ -70,8 +77,11 @@ export function coalitionReads(marking: Marking, members: readonly string[]): re
   return [...out.values()];
 }
 
-/** Whether the R `p` turns into the K that sealed `ct` (same r: see collude.ts). */
-function sameR(p: Token, ct: Token): boolean {
+/**
+ * Whether the R `p` turns into the K that sealed `ct` (same r: see collude.ts): the rule the net's
+ * predicates and the verifier's formulas both judge knowledge by.
+ */
+export function sameR(p: Token, ct: Token): boolean {
   if (p.file !== ct.file || p.gen !== ct.gen) return false;
   return (
     (p.partition === ct.partition && p.version === ct.version) ||
@@ -87,8 +97,7 @@ interface Issuance {
   readonly version: Token;
 }
 
-function issuances(net: Net, bindings: readonly Binding[]): Issuance[] {
-  const byId = new Map(net.transitions.map((t) => [t.id as string, t]));
+function issuances(byId: ReadonlyMap<string, Transition>, bindings: readonly Binding[]): Issuance[] {
   return bindings.flatMap((b) => {
     const t = byId.get(b.transition);
     if (t === undefined || (t.name !== 'D_R_S' && t.name !== 'Forward')) return [];
@@ -127,7 +136,9 @@ export function propertyPredicates(net: Net, instance: NetInstance): readonly Ne
   };
   const revokedPairs = (m: Marking) => tokensWhere(m, PLACES.member).filter((t) => t.revoked === true);
   const coalition = (members: readonly string[]) => (m: Marking) => coalitionReads(m, members).length === 0;
-  const byName = (b: Binding) => net.transitions.find((t) => t.id === b.transition);
+  // Predicates run on every marking of an exploration: look transitions up by id, built once.
+  const byId = new Map<string, Transition>(net.transitions.map((t) => [t.id, t]));
+  const byName = (b: Binding) => byId.get(b.transition);
 
   const properties: NetProperty[] = [
     {
@@ -138,7 +149,7 @@ export function propertyPredicates(net: Net, instance: NetInstance): readonly Ne
         '(RoleGrant(owner(f),role(u),p).on or UserGrant(owner(f),u,p).on)',
       expected: SECURE_HOLDS,
       holds: (m) =>
-        issuances(net, enabled(m)).every((i) => aclGrants(m, String(i.file.owner), i.user, i.partition)),
+        issuances(byId, enabled(m)).every((i) => aclGrants(m, String(i.file.owner), i.user, i.partition)),
     },
     {
       id: 'P3',
@@ -219,7 +230,7 @@ export function propertyPredicates(net: Net, instance: NetInstance): readonly Ne
         'from-join: Version(f,p,v).createdAt >= Member(owner(f),u).joinedAt',
       expected: SECURE_HOLDS,
       holds: (m) =>
-        issuances(net, enabled(m)).every((i) => {
+        issuances(byId, enabled(m)).every((i) => {
           const owner = String(i.file.owner);
           if (recordOf(m, PLACES.policy, { owner })?.history !== 'from-join') return true;
           const member = recordOf(m, PLACES.member, { owner, user: i.user });
@@ -234,7 +245,7 @@ export function propertyPredicates(net: Net, instance: NetInstance): readonly Ne
       expected: SECURE_HOLDS,
       holds: (m) => {
         const { now } = clockOf(m);
-        return issuances(net, enabled(m)).every((i) => inWindow(fileRecord(m, String(i.file.file))!, now));
+        return issuances(byId, enabled(m)).every((i) => inWindow(fileRecord(m, String(i.file.file))!, now));
       },
     },
     {
