@@ -334,11 +334,6 @@ export class BddEncoding {
     return Object.freeze(out);
   }
 
-  /** The conjunction fixing each current level of `bits` (indexed by level) to its value. */
-  stateCube(bits: Uint8Array): number {
-    return this.bdd.cube(this.currentLevels, bits);
-  }
-
   /**
    * The condition that a firing of `t` leads to the state whose current bits are `bits`: the
    * next bits of what `t` updates and the current bits of what it keeps equal that state's.

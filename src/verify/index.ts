@@ -52,7 +52,7 @@ export {
   decodeTrace,
 } from './net-compiler.ts';
 export { type Firing, type Monitor, monitorVariable } from './net-monitor.ts';
-export { markingOfState, type PlaceLayout, stateOfMarking } from './net-places.ts';
+export { type PlaceLayout, stateOfMarking } from './net-places.ts';
 export { recordCases, tokensOf } from './net-state.ts';
 export { NetCompileError, type TokenUniverse, tokenUniverse } from './net-universe.ts';
 export {

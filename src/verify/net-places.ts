@@ -239,8 +239,8 @@ export function slotToken(slot: RecordSlot, state: State): Token {
 
 /**
  * The state that a marking of the net is: presence of each set place's tokens, each record's
- * fields (payloads dropped). The inverse of {@link markingOfState} on reachable markings; what
- * lets a test compare the compiled system with the net state by state.
+ * fields (payloads dropped): what lets a test compare the compiled system with the net state by
+ * state.
  */
 export function stateOfMarking(layout: PlaceLayout, marking: Marking): State {
   const out: Record<string, Value> = {};
@@ -262,33 +262,4 @@ export function stateOfMarking(layout: PlaceLayout, marking: Marking): State {
     }
   }
   return Object.freeze(out);
-}
-
-/** The (stripped) tokens of every place in `state`, by place id. */
-export function markingOfState(layout: PlaceLayout, state: State): ReadonlyMap<string, readonly Token[]> {
-  const out = new Map<string, readonly Token[]>();
-  for (const [id, enc] of layout.places) {
-    switch (enc.kind) {
-      case 'static':
-        out.set(id, enc.tokens);
-        break;
-      case 'set':
-        out.set(
-          id,
-          enc.tokens.filter((_, i) => state[enc.vars[i]!] === true),
-        );
-        break;
-      case 'record':
-        out.set(
-          id,
-          enc.slots.map((s) => slotToken(s, state)),
-        );
-        break;
-      default: {
-        const bad: never = enc;
-        return bad;
-      }
-    }
-  }
-  return out;
 }

@@ -9,8 +9,7 @@
  * not a property of the net.
  */
 import { field, type Transition as NetTransition, type Token, v } from '../model/index.ts';
-import type { Expectation, NetProperty, PropertyId } from '../protocol/net/index.ts';
-import type { Variant } from '../protocol/variant.ts';
+import { knowledgePlace, type NetProperty, type PropertyId, sameR } from '../protocol/net/index.ts';
 import { type Cases, eqCases, holdsWhen, literalCases, map2 } from './case-term.ts';
 import { type Formula, variable } from './expr.ts';
 import { fAnd, fImplies, fLe, fLt, fNot, fOr } from './ir-fold.ts';
@@ -51,16 +50,7 @@ export const P2 = Object.freeze({
 });
 
 const lit = (x: string | number | boolean): Cases => literalCases(x);
-const knowledge = (layout: PlaceLayout, actor: string) => tokensOf(layout, `K_${actor}`);
-
-/** Whether parameter `p` turns into the key that sealed `ct` (same r; see collude.ts in the net). */
-function sameR(p: Token, ct: Token): boolean {
-  if (p.file !== ct.file || p.gen !== ct.gen) return false;
-  return (
-    (p.partition === ct.partition && p.version === ct.version) ||
-    (p.version === 1 && ct.version === 1 && p.level === ct.level)
-  );
-}
+const knowledge = (layout: PlaceLayout, actor: string) => tokensOf(layout, knowledgePlace(actor));
 
 /** Nothing the coalition pools opens a partition: no plaintext, and no ciphertext, R and key for it. */
 function coalitionLearnsNothing(layout: PlaceLayout, members: readonly string[]): Formula {
@@ -355,6 +345,3 @@ export function irProperty(p: SesphrProperty, compiled: CompiledNet, stated: Net
     doc: `${stated.title}. ${stated.formula}`,
   };
 }
-
-/** SPEC section 5's expectation of `stated` for `variant`. */
-export const expectation = (stated: NetProperty, variant: Variant): Expectation => stated.expected[variant];

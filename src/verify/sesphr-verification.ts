@@ -169,7 +169,8 @@ async function z3Check(
     engine === 'bmc'
       ? await bmc(slice, property, {
           ...options,
-          depth: Math.max(config.depth, from ?? 0),
+          // Confirming a shortest violation: that depth alone, as the BDDs found it there.
+          depth: from ?? config.depth,
           ...(from === undefined ? {} : { from }),
         })
       : engine === 'kind'
@@ -355,8 +356,11 @@ export async function verifySesphr(config: VerifyConfig): Promise<VerificationRe
         verdict,
         matches: verdict.kind === expectedVerdict(s.expected[variant]),
         mutants,
+        // A proof with mutants none of which breaks it; without mutants there is nothing to say.
         vacuous:
-          verdict.kind === 'proved' && config.mutants && !mutants.some((m) => m.verdict.kind === 'violated'),
+          verdict.kind === 'proved' &&
+          mutants.length > 0 &&
+          !mutants.some((m) => m.verdict.kind === 'violated'),
         ...(verdict.kind === 'violated' ? { attack: firings.map(describeFiring) } : {}),
         ...(confirmation === undefined ? {} : { confirmation }),
         ...(scenario === undefined ? {} : { scenario }),

@@ -59,6 +59,7 @@ export {
   type NetProperty,
   type PropertyId,
   propertyPredicates,
+  sameR,
 } from './properties.ts';
 export {
   type SesphrNetDetails,
