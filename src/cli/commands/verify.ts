@@ -128,7 +128,7 @@ export const verifyCommand: CommandModule<object, RawVerifyArgs> = {
         type: 'string',
         default: 'auto',
         describe:
-          'auto (BDD reachability, Z3 BMC for traces), or one engine for everything: bdd, bmc, kind, chc',
+          'auto (BDD reachability, then Z3 on its own: BMC for each attack, Spacer for a readable invariant of each proof), or one engine for everything: bdd, bmc, kind, chc',
       })
       .option('timeout', { type: 'string', default: '30', describe: 'seconds each check may take' })
       .option('variant', {
