@@ -52,9 +52,9 @@ describe('npm start', () => {
     }
     const [page, verdict, ...rest] = run.stdout.trimEnd().split('\n');
     expect(page).toBe(join(out, 'index.html'));
-    expect(verdict).toMatch(/^(PASS|FAIL): /);
+    expect(verdict).toMatch(/^PASS: /);
     expect(rest).toEqual([]);
-    expect(run.code).toBe(verdict!.startsWith('PASS') ? 0 : 1);
+    expect(run.code).toBe(0);
   });
 
   it('writes index.html and index.json with every bundled scenario passed and every property listed', () => {
@@ -106,16 +106,10 @@ describe('npm start', () => {
     expect(data.bench.mode).toBe('quick');
   });
 
-  it('verified every property as the SPEC expects, or reported the verify stage failed while the command is missing', () => {
+  it('verified every property as the SPEC expects', () => {
     const data = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
     const verify = data.stages.find((s: { stage: string }) => s.stage === 'verify');
-    if (existsSync(join(repository, 'src/cli/commands/verify.ts'))) {
-      expect(verify.kind).toBe('passed');
-      expect(data.summary.properties).toMatchObject({ state: 'present', unexpected: [], notRun: [] });
-    } else {
-      expect(verify).toMatchObject({ kind: 'failed', exitCode: 2 });
-      expect(data.summary.properties.state).toBe('not-run');
-      expect(run.code).toBe(1);
-    }
+    expect(verify.kind).toBe('passed');
+    expect(data.summary.properties).toMatchObject({ state: 'present', unexpected: [], notRun: [] });
   });
 });
