@@ -4,9 +4,10 @@
  * and a rename like the charts, so a reader never meets a half-written report, and a bench.json
  * present means its charts are too.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { figureSpec, ratioBarSpec, type WrittenChart, writeChart } from '../charts/index.ts';
+import { writeFileAtomic } from '../write-atomic.ts';
 import type { BenchReport } from './bench-report.ts';
 import { RATIO_CHART } from './report-figures.ts';
 
@@ -33,13 +34,6 @@ export async function writeBench(report: BenchReport, dir: string): Promise<Writ
     charts.push(await writeChart(dir, RATIO_CHART_NAME, ratioBarSpec(report.ratios, RATIO_CHART)));
   }
   const json = join(dir, REPORT_FILE);
-  const temporary = `${json}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
-    await rename(temporary, json);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(json, `${JSON.stringify(report, null, 2)}\n`);
   return Object.freeze({ json, charts: Object.freeze(charts) });
 }

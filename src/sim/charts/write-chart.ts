@@ -4,9 +4,10 @@
  * Each file is written to a temporary name in the same folder and then renamed over the target,
  * so a reader, or a run that is killed halfway, never sees a half-written chart.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
+import { writeFileAtomic } from '../write-atomic.ts';
 import { renderSvg } from './render-svg.ts';
 
 /** Where `writeChart` put the two files. */
@@ -17,20 +18,6 @@ export interface WrittenChart {
 
 /** Chart names become file names: letters, digits, `.`, `_`, `-`, not starting with a dot. */
 const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
-
-let sequence = 0;
-
-async function writeAtomically(path: string, content: string): Promise<void> {
-  sequence += 1;
-  const temporary = `${path}.${process.pid}.${sequence}.tmp`;
-  try {
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
 
 /**
  * Renders `spec` and writes `<dir>/<name>.vl.json` and `<dir>/<name>.svg`, creating `dir` if
@@ -47,7 +34,7 @@ export async function writeChart(dir: string, name: string, spec: TopLevelSpec):
   await mkdir(dir, { recursive: true });
   const specPath = join(dir, `${name}.vl.json`);
   const svgPath = join(dir, `${name}.svg`);
-  await writeAtomically(specPath, `${JSON.stringify(spec, null, 2)}\n`);
-  await writeAtomically(svgPath, svg);
+  await writeFileAtomic(specPath, `${JSON.stringify(spec, null, 2)}\n`);
+  await writeFileAtomic(svgPath, svg);
   return Object.freeze({ specPath, svgPath });
 }

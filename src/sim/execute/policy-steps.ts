@@ -4,9 +4,14 @@
  * refused here with the reason, before any call.
  */
 import type { PrincipalId } from '../../protocol/index.ts';
-import type { GrantStep, JoinStep, RevokeStep, WindowStep } from '../scenario/index.ts';
+import {
+  type GrantStep,
+  isoInstant,
+  type JoinStep,
+  type RevokeStep,
+  type WindowStep,
+} from '../scenario/index.ts';
 import type { ExecContext } from './exec-context.ts';
-import { isoTime } from './iso-time.ts';
 import { callRecorder } from './protocol-call.ts';
 import { asFile, asPartition, asPrincipal } from './protocol-ids.ts';
 import { executed, refused, type StepExecution } from './step-execution.ts';
@@ -50,7 +55,7 @@ export function executeJoin(ctx: ExecContext, step: JoinStep): StepExecution {
   if (outcome.kind === 'denied') return refused('denied', outcome, recorder.calls);
   return executed(
     'ok',
-    `${step.user} joined ${step.owner}'s group as ${step.role} at ${isoTime(outcome.value.joinedAt)}`,
+    `${step.user} joined ${step.owner}'s group as ${step.role} at ${isoInstant(outcome.value.joinedAt)}`,
     recorder.calls,
   );
 }
@@ -75,5 +80,9 @@ export function executeWindow(ctx: ExecContext, step: WindowStep): StepExecution
     ctx.system.window({ owner: asPrincipal(step.owner), file: asFile(step.file), start, end }),
   );
   if (outcome.kind === 'denied') return refused('denied', outcome, recorder.calls);
-  return executed('ok', `${step.file} may be read from ${isoTime(start)} to ${isoTime(end)}`, recorder.calls);
+  return executed(
+    'ok',
+    `${step.file} may be read from ${isoInstant(start)} to ${isoInstant(end)}`,
+    recorder.calls,
+  );
 }

@@ -2,9 +2,8 @@
  * `tick`: the simulated clock moves forward. The clock throws on a negative or fractional
  * amount; such a step is refused here before the call.
  */
-import type { TickStep } from '../scenario/index.ts';
+import { isoInstant, type TickStep } from '../scenario/index.ts';
 import type { ExecContext } from './exec-context.ts';
-import { isoTime } from './iso-time.ts';
 import { callRecorder } from './protocol-call.ts';
 import { executed, type StepExecution } from './step-execution.ts';
 
@@ -16,5 +15,5 @@ export function executeTick(ctx: ExecContext, step: TickStep): StepExecution {
   }
   const outcome = recorder.run('tick', 'time-server', () => ctx.system.tick({ seconds: step.by }));
   const now = outcome.kind === 'ok' ? outcome.value : ctx.system.now();
-  return executed('ok', `the clock reads ${isoTime(now)}`, recorder.calls);
+  return executed('ok', `the clock reads ${isoInstant(now)}`, recorder.calls);
 }

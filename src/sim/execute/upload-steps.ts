@@ -23,10 +23,15 @@ import {
   type StoredView,
   syntheticPhr,
 } from '../../protocol/index.ts';
-import { DEFAULT_SIZE_BYTES, type DeleteStep, type UpdateStep, type UploadStep } from '../scenario/index.ts';
+import {
+  DEFAULT_SIZE_BYTES,
+  type DeleteStep,
+  isoInstant,
+  type UpdateStep,
+  type UploadStep,
+} from '../scenario/index.ts';
 import { shortDigest } from './digest.ts';
 import type { ExecContext } from './exec-context.ts';
-import { isoTime } from './iso-time.ts';
 import { type CallRecorder, callRecorder } from './protocol-call.ts';
 import { asFile, asPartition, asPrincipal } from './protocol-ids.ts';
 import { executed, refused, type StepExecution } from './step-execution.ts';
@@ -169,7 +174,7 @@ export function executeUpload(ctx: ExecContext, step: UploadStep): StepExecution
   const window =
     step.window === undefined
       ? ''
-      : `; readable from ${isoTime(step.window.start)} to ${isoTime(step.window.end)}`;
+      : `; readable from ${isoInstant(step.window.start)} to ${isoInstant(step.window.end)}`;
   const consent = step.consent ? '; downloads need the owner’s one-time code' : '';
   return executed(
     'ok',

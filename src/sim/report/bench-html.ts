@@ -3,7 +3,7 @@
  * a table of the paper's value beside ours; the comparisons with reference implementations run
  * in the same process, as a ratio chart and a table; and the per-operation costs.
  */
-import type { FigureSeries } from '../charts/index.ts';
+import { type FigureSeries, formatRatio } from '../charts/index.ts';
 import type { BenchSummary } from './bench-summary.ts';
 import { chart, msText, significant, table } from './html-blocks.ts';
 import type { InlineSvg } from './inline-svg.ts';
@@ -59,7 +59,7 @@ ${table(
     c.reference,
     c.oursOverTheirs === undefined
       ? `unavailable: ${c.unavailable ?? 'not measured'}`
-      : `×${significant(c.oursOverTheirs)}`,
+      : formatRatio(c.oursOverTheirs),
   ]),
   { numeric: [3] },
 )}`;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { FigureSeries, RatioRow } from '../charts/index.ts';
+import { msText } from './html-blocks.ts';
 import { type ParseResult, parseJsonWith } from './parse-result.ts';
 
 /** One per-operation cost, medians and range over the runs in milliseconds. */
@@ -116,8 +117,6 @@ const benchSchema = z.looseObject({
 
 type RawBench = z.output<typeof benchSchema>;
 
-const ms = (v: number): string => `${Number(v.toPrecision(3))} ms`;
-
 function comparisons(raw: RawBench): ComparisonRow[] {
   const { aes, umbral } = raw;
   const mib = aes.bytes / 2 ** 20;
@@ -141,14 +140,14 @@ function comparisons(raw: RawBench): ComparisonRow[] {
         aesRow,
         {
           what: 're-encryption, CPU time',
-          ours: ms(umbral.reEncryption.ours.cpuMs.median),
-          reference: `${ms(umbral.reEncryption.theirs.cpuMs.median)} (${umbral.library} ${umbral.version} reencrypt)`,
+          ours: msText(umbral.reEncryption.ours.cpuMs.median),
+          reference: `${msText(umbral.reEncryption.theirs.cpuMs.median)} (${umbral.library} ${umbral.version} reencrypt)`,
           oursOverTheirs: umbral.reEncryption.ratio.oursOverTheirs,
         },
         {
           what: `decryption of ${umbral.payloadBytes} B, CPU time`,
-          ours: ms(umbral.decryption.ours.cpuMs.median),
-          reference: `${ms(umbral.decryption.theirs.cpuMs.median)} (${umbral.library} ${umbral.version} decryptReencrypted)`,
+          ours: msText(umbral.decryption.ours.cpuMs.median),
+          reference: `${msText(umbral.decryption.theirs.cpuMs.median)} (${umbral.library} ${umbral.version} decryptReencrypted)`,
           oursOverTheirs: umbral.decryption.ratio.oursOverTheirs,
         },
       ];

@@ -2,6 +2,7 @@
  * The few building blocks every section of the page uses: tables, badges, collapsible blocks,
  * embedded charts, and the number formats, so that all sections look and read alike.
  */
+import { isoInstant } from '../scenario/index.ts';
 import type { InlineSvg } from './inline-svg.ts';
 import { type HtmlPart, html, type SafeHtml, trustedHtml } from './safe-html.ts';
 
@@ -73,7 +74,5 @@ export const msText = (ms: number): string => `${significant(ms)} ms`;
 export const secondsText = (s: number): string => `${significant(s)} s`;
 
 /** A unix time in seconds as an ISO 8601 instant (UTC), or the number when it is out of range. */
-export const isoText = (unixSeconds: number): string => {
-  const date = new Date(unixSeconds * 1000);
-  return Number.isNaN(date.getTime()) ? String(unixSeconds) : date.toISOString().replace('.000Z', 'Z');
-};
+export const isoText = (unixSeconds: number): string =>
+  Number.isNaN(new Date(unixSeconds * 1000).getTime()) ? String(unixSeconds) : isoInstant(unixSeconds);

@@ -3,7 +3,9 @@
  * SPEC expects, the benchmark's headline figures, the seeds, and which stages failed; and the
  * one-line verdict the main job prints at the end. A missing input is never read as a pass.
  */
+import { formatRatio } from '../charts/index.ts';
 import type { BenchSummary } from './bench-summary.ts';
+import { secondsText } from './html-blocks.ts';
 import type { InputSection } from './input-section.ts';
 import { headlineRows } from './paper-beside-ours.ts';
 import type { PropertyRow } from './property-rows.ts';
@@ -45,22 +47,20 @@ export interface ReportSummary {
   readonly stages: Readonly<{ total: number; failed: readonly string[] }>;
 }
 
-const seconds = (s: number): string => `${Number(s.toPrecision(3))} s`;
-
 /** The benchmark's headline numbers: each figure's largest shared x, then the comparisons. */
 export function benchHeadlines(bench: BenchSummary): readonly Headline[] {
   const figures = bench.figures.flatMap((f) =>
     headlineRows(f).map(
       (r): Headline => ({
         label: `${f.title}${r.quantity === '' ? '' : `: ${r.quantity}`} at ${r.x} ${f.xUnit}`,
-        value: `ours ${seconds(r.ours!.seconds)}, paper ${r.paper!.approximate ? '≈' : ''}${seconds(r.paper!.seconds)}`,
+        value: `ours ${secondsText(r.ours!.seconds)}, paper ${r.paper!.approximate ? '≈' : ''}${secondsText(r.paper!.seconds)}`,
       }),
     ),
   );
   const ratios = bench.comparisons.flatMap((c): Headline[] =>
     c.oursOverTheirs === undefined
       ? []
-      : [{ label: c.what, value: `ours/reference ×${Number(c.oursOverTheirs.toPrecision(3))} (time)` }],
+      : [{ label: c.what, value: `ours/reference ${formatRatio(c.oursOverTheirs)} (time)` }],
   );
   return Object.freeze([...figures, ...ratios].map((h) => Object.freeze(h)));
 }
@@ -100,7 +100,7 @@ export function reportSummary(parts: {
         `${listed('not', unexpected)}${listed('not reported', notRun)}${listed('possibly vacuous', vacuous)}`,
     );
   } else clauses.push(notRead('verification', parts.verifyState));
-  if (bench !== undefined) clauses.push(`${bench.mode} benchmark in ${seconds(bench.seconds)}`);
+  if (bench !== undefined) clauses.push(`${bench.mode} benchmark in ${secondsText(bench.seconds)}`);
   else clauses.push(notRead('benchmark', parts.bench.kind));
   if (failedStages.length > 0) clauses.push(`failed stages: ${failedStages.join(', ')}`);
 

@@ -3,8 +3,9 @@
  * temporary file in the same folder and a rename, so a reader (or a browser reloading the page)
  * never meets a half-written file, and a run killed halfway leaves the previous report whole.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../write-atomic.ts';
 import type { ReportData } from './report-data.ts';
 import { REPORT_JSON } from './report-page.ts';
 
@@ -17,23 +18,12 @@ export interface WrittenReport {
   readonly json: string;
 }
 
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 /** Writes `<dir>/index.json` then `<dir>/index.html`, creating `dir`. */
 export async function writeReport(dir: string, page: string, data: ReportData): Promise<WrittenReport> {
   await mkdir(dir, { recursive: true });
   const json = join(dir, REPORT_JSON);
   const html = join(dir, REPORT_HTML);
-  await writeAtomically(json, `${JSON.stringify(data, null, 2)}\n`);
-  await writeAtomically(html, page);
+  await writeFileAtomic(json, `${JSON.stringify(data, null, 2)}\n`);
+  await writeFileAtomic(html, page);
   return Object.freeze({ html, json });
 }

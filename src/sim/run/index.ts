@@ -4,6 +4,7 @@
  * them; its trace, its readable and JSON reports, and the student's stepper over a run.
  */
 
+export { writeFileAtomic } from '../write-atomic.ts';
 export { concreteFunctions, type MissingValue, type ValueSource } from './concrete-functions.ts';
 export {
   type ConcretePass,
@@ -59,4 +60,3 @@ export {
 } from './stepper-view.ts';
 export type { TraceEvent } from './trace-event.ts';
 export { parseTrace, replayMismatch, type TracedRun, type TraceParse } from './trace-replay.ts';
-export { writeFileAtomic } from './write-atomic.ts';
