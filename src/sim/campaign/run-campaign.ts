@@ -6,20 +6,14 @@
  * appears, and that last step expects the outcome it had there, so the scenario replays it.
  */
 import fc from 'fast-check';
-import { stringify } from 'yaml';
 import type { ScenarioRun } from '../run/index.ts';
-import { parseScenario, type Scenario, scenarioOrThrow } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
 import type { CampaignConfig } from './campaign-config.ts';
 import { type Intent, intents } from './campaign-ops.ts';
 import { type CampaignWorld, campaignWorld } from './campaign-world.ts';
 import { describeFinding, type Finding, findingClass, findingKey, findingStep } from './finding.ts';
 import { checkSequence } from './sequence-check.ts';
-import {
-  type SequenceHeader,
-  sequenceDocument,
-  sequenceScenario,
-  sequenceSteps,
-} from './sequence-document.ts';
+import { type SequenceHeader, sequenceScenario, sequenceSteps, stepsScenario } from './sequence-document.ts';
 
 /** How far a campaign has got, for a progress line. */
 export interface CampaignProgress {
@@ -109,8 +103,7 @@ function replayable(
   const description =
     `Found by a randomized campaign and shrunk by fast-check: ${describeFinding(finding, header.variant)}` +
     (at === undefined ? '.' : ` after step ${at.index} (${at.op}), whose expectation is the outcome it had.`);
-  const doc = sequenceDocument({ ...header, description }, world, steps);
-  return scenarioOrThrow(parseScenario(stringify(doc, { lineWidth: 100 }), header.name));
+  return stepsScenario({ ...header, description }, world, steps);
 }
 
 /**
@@ -128,19 +121,26 @@ function dropNeedless(
 ): { readonly ops: readonly Intent[]; readonly judged: Judged; readonly dropped: number } {
   const found = judged.finding;
   if (found === undefined) return { ops, judged, dropped: 0 };
-  let current = { ops, judged };
+  let current = { ops, judged, steps: JSON.stringify(sequenceSteps(world, ops)) };
   let dropped = 0;
   for (let i = ops.length - 1; i >= 0; i--) {
     const without = [...current.ops.slice(0, i), ...current.ops.slice(i + 1)];
+    const steps = sequenceSteps(world, without);
     // Without the first upload every later step is dropped too: no scenario is left to run.
-    if (sequenceSteps(world, without).length === 0) continue;
-    const again = judge(sequenceScenario(header, world, without), header.seed);
+    if (steps.length === 0) continue;
+    // An intent that resolved to no step (its file gone): the same scenario, nothing to run.
+    if (JSON.stringify(steps) === current.steps) {
+      current = { ...current, ops: without };
+      dropped++;
+      continue;
+    }
+    const again = judge(stepsScenario(header, world, steps), header.seed);
     if (again.finding !== undefined && findingClass(again.finding) === findingClass(found)) {
-      current = { ops: without, judged: again };
+      current = { ops: without, judged: again, steps: JSON.stringify(steps) };
       dropped++;
     }
   }
-  return { ...current, dropped };
+  return { ops: current.ops, judged: current.judged, dropped };
 }
 
 /** Runs the campaign `config` describes; `onProgress` hears of every sequence run. */

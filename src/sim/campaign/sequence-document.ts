@@ -208,12 +208,21 @@ export function sequenceDocument(
   };
 }
 
-/** The loaded scenario of a sequence (the loader is the judge: a generator bug throws here). */
+/** The loaded scenario of `world` and `steps` (the loader is the judge: a generator bug throws here). */
+export function stepsScenario(
+  header: SequenceHeader,
+  world: CampaignWorld,
+  steps: readonly StepData[],
+): Scenario {
+  const text = stringify(sequenceDocument(header, world, steps), { lineWidth: 100 });
+  return scenarioOrThrow(parseScenario(text, header.name));
+}
+
+/** The loaded scenario of a sequence. */
 export function sequenceScenario(
   header: SequenceHeader,
   world: CampaignWorld,
   intents: readonly Intent[],
 ): Scenario {
-  const text = stringify(sequenceDocument(header, world, sequenceSteps(world, intents)), { lineWidth: 100 });
-  return scenarioOrThrow(parseScenario(text, header.name));
+  return stepsScenario(header, world, sequenceSteps(world, intents));
 }
